@@ -1,0 +1,1 @@
+//! Text measurement on the embedded font.
