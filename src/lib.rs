@@ -1,1 +1,95 @@
-//! mermaid-rs facade.
+//! Render Mermaid diagrams to SVG and PNG natively: no browser, no Node.js, no network.
+//!
+//! ```
+//! let svg = mermaid_rs::render_svg("graph TD\n  A[Client] --> B[Server]", &mermaid_rs::Options::default())?;
+//! assert!(svg.starts_with("<svg"));
+//! # Ok::<(), mermaid_rs::Error>(())
+//! ```
+//!
+//! This crate is the facade: it ties the stages together (`mermaid-parser` → `mermaid-layout` →
+//! `mermaid-render`) and owns the public library API and the `mermaid-rs` command line (feature `cli`). It must
+//! not contain any stage's logic itself.
+
+pub use mermaid_layout::{Scene, Theme};
+pub use mermaid_parser::{Diagram, ParseError};
+
+/// How to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Colours and font size.
+    pub theme: Theme,
+    /// A CSS colour painted behind the diagram; `None` or `"transparent"` keeps it transparent.
+    pub background: Option<String>,
+    /// PNG only: pixels per SVG unit.
+    pub scale: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            theme: Theme::default(),
+            background: None,
+            scale: 1.0,
+        }
+    }
+}
+
+/// Everything that can go wrong while rendering.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The source is not a valid diagram. `render()` on the inner error gives a caret snippet.
+    #[error("{0}")]
+    Parse(#[from] ParseError),
+    /// Rasterizing failed (for example, the image would be too large).
+    #[cfg(feature = "png")]
+    #[error("{0}")]
+    Png(#[from] mermaid_render::PngError),
+}
+
+impl Error {
+    /// A multi-line, human-friendly rendering (with the source line and a caret for parse errors).
+    pub fn render(&self) -> String {
+        match self {
+            Error::Parse(e) => e.render(),
+            #[cfg(feature = "png")]
+            Error::Png(e) => format!("error: {e}"),
+        }
+    }
+}
+
+/// Parse a diagram without laying it out: the fastest way to check a source for errors.
+pub fn parse(source: &str) -> Result<Diagram, Error> {
+    Ok(mermaid_parser::parse(source)?)
+}
+
+/// Parse and lay out a diagram into its positioned scene.
+pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
+    let diagram = parse(source)?;
+    Ok(mermaid_layout::lay_out(&diagram, &options.theme))
+}
+
+/// Render a diagram to a standalone SVG document.
+pub fn render_svg(source: &str, options: &Options) -> Result<String, Error> {
+    let scene = layout(source, options)?;
+    Ok(svg_of(&scene, options))
+}
+
+fn svg_of(scene: &Scene, options: &Options) -> String {
+    let svg_options = mermaid_render::SvgOptions {
+        background: options.background.clone(),
+    };
+    mermaid_render::write_svg(scene, &svg_options)
+}
+
+/// Render a diagram to PNG bytes at `options.scale`.
+#[cfg(feature = "png")]
+pub fn render_png(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
+    let svg = render_svg(source, options)?;
+    Ok(mermaid_render::svg_to_png(&svg, options.scale)?)
+}
+
+/// Render a diagram's layout as geometry JSON (`mermaid-oracle-geometry/1`). `file` names the input in the output.
+pub fn render_geometry_json(source: &str, options: &Options, file: &str) -> Result<String, Error> {
+    let scene = layout(source, options)?;
+    Ok(mermaid_render::geometry_json(&scene, file).to_string())
+}

@@ -1,8 +1,27 @@
-//! Layout: from a parsed diagram to a positioned scene.
+//! Layout: from a parsed diagram to a positioned [`Scene`].
 //!
-//! This crate owns geometry: the layered graph layout engine ([`layered`]) and, per diagram type, the step
-//! that sizes every element from its measured text, runs the engine and writes the final scene.
+//! This crate owns geometry: the layered graph layout engine ([`layered`]), node shapes, label measurement
+//! (through `mermaid-text`), and per diagram type the step that sizes every element, runs the engine and writes
+//! the final scene with resolved styles from a [`Theme`].
 //!
-//! It must not know about SVG, PNG or any output format.
+//! It must not know about SVG, PNG or any output format: backends only walk the scene.
 
+mod flowchart;
 pub mod layered;
+pub mod scene;
+mod shapes;
+mod style;
+mod text;
+mod theme;
+
+pub use scene::Scene;
+pub use theme::Theme;
+
+use mermaid_parser::Diagram;
+
+/// Lay out a parsed diagram with `theme`.
+pub fn lay_out(diagram: &Diagram, theme: &Theme) -> Scene {
+    match diagram {
+        Diagram::Flowchart(chart) => flowchart::lay_out(chart, theme),
+    }
+}

@@ -1,1 +1,17 @@
-//! Backends.
+//! Backends: everything that turns a positioned [`Scene`](mermaid_layout::Scene) into bytes.
+//!
+//! This crate owns the output formats: the SVG writer ([`svg`]), PNG through resvg on the embedded font only
+//! ([`png`], behind the `png` feature) and the geometry JSON of `mermaid-oracle-geometry/1` ([`geometry_json`]).
+//! Each walks the scene and nothing else.
+//!
+//! It must not know about Mermaid syntax or how positions were computed.
+
+mod json;
+#[cfg(feature = "png")]
+mod png;
+mod svg;
+
+pub use json::geometry_json;
+#[cfg(feature = "png")]
+pub use png::{svg_to_png, PngError};
+pub use svg::{write_svg, SvgOptions};

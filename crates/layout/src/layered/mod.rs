@@ -81,7 +81,12 @@ pub struct Spacing {
 
 impl Default for Spacing {
     fn default() -> Self {
-        Spacing { node_sep: 50.0, rank_sep: 50.0, edge_sep: 20.0, cluster_padding: 8.0 }
+        Spacing {
+            node_sep: 50.0,
+            rank_sep: 50.0,
+            edge_sep: 20.0,
+            cluster_padding: 8.0,
+        }
     }
 }
 

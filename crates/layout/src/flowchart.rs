@@ -1,0 +1,574 @@
+//! Flowchart layout: size every node from its label, run the layered engine, clip and smooth the edges, and
+//! write the scene.
+
+use crate::layered::{self, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
+use crate::scene::*;
+use crate::shapes;
+use crate::style::css_declarations;
+use crate::text::{lay_out_label, lay_out_plain, LaidText};
+use crate::theme::Theme;
+use mermaid_parser::{ArrowHead, Direction, EdgeStroke, Flowchart};
+use std::collections::HashMap;
+
+/// Margin around the drawing, as mermaid's.
+const DIAGRAM_PADDING: f64 = 8.0;
+
+struct PlacedNode {
+    shape: mermaid_parser::NodeShape,
+    rect: Rect,
+    hull: Vec<Point>,
+}
+
+pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
+    let index: HashMap<&str, usize> = chart
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let subgraph_index: HashMap<&str, usize> = chart
+        .subgraphs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+
+    let labels: Vec<LaidText> = chart
+        .nodes
+        .iter()
+        .map(|n| match &n.label {
+            Some(l) => lay_out_label(l, theme),
+            None => lay_out_plain(&n.id, theme),
+        })
+        .collect();
+    let sizes: Vec<(f64, f64)> = chart
+        .nodes
+        .iter()
+        .zip(&labels)
+        .map(|(n, l)| shapes::node_size(n.shape, l.width, l.height))
+        .collect();
+
+    // Innermost subgraph of each node.
+    let mut node_cluster: Vec<Option<usize>> = vec![None; chart.nodes.len()];
+    for (si, sg) in chart.subgraphs.iter().enumerate() {
+        for id in &sg.nodes {
+            if let Some(&ni) = index.get(id.as_str()) {
+                node_cluster[ni] = Some(si);
+            }
+        }
+    }
+    let cluster_titles: Vec<LaidText> = chart
+        .subgraphs
+        .iter()
+        .map(|s| match &s.title {
+            Some(l) => lay_out_label(l, theme),
+            None => lay_out_plain(&s.id, theme),
+        })
+        .collect();
+
+    // An edge to a subgraph is attached to one of its member nodes for layout, then clipped to the cluster box.
+    let endpoint = |id: &str| -> Option<usize> {
+        index.get(id).copied().or_else(|| {
+            let si = *subgraph_index.get(id)?;
+            first_member(chart, si, &index)
+        })
+    };
+    let edge_labels: Vec<Option<LaidText>> = chart
+        .edges
+        .iter()
+        .map(|e| {
+            e.label
+                .as_ref()
+                .filter(|l| !l.text.is_empty())
+                .map(|l| lay_out_label(l, theme))
+        })
+        .collect();
+    let mut engine_edges = Vec::new();
+    let mut engine_edge_of = Vec::new();
+    for (ei, e) in chart.edges.iter().enumerate() {
+        match (endpoint(&e.from), endpoint(&e.to)) {
+            (Some(from), Some(to)) => {
+                engine_edge_of.push(Some(engine_edges.len()));
+                engine_edges.push(EdgeSpec {
+                    from,
+                    to,
+                    min_len: e.min_len.max(1),
+                    label: edge_labels[ei].as_ref().map(|l| (l.width, l.height)),
+                });
+            }
+            _ => engine_edge_of.push(None),
+        }
+    }
+
+    let input = LayeredInput {
+        direction: match chart.direction {
+            Direction::TopBottom => RankDir::TopBottom,
+            Direction::BottomTop => RankDir::BottomTop,
+            Direction::LeftRight => RankDir::LeftRight,
+            Direction::RightLeft => RankDir::RightLeft,
+        },
+        nodes: sizes
+            .iter()
+            .zip(&node_cluster)
+            .map(|(&(width, height), &cluster)| NodeSpec {
+                width,
+                height,
+                cluster,
+            })
+            .collect(),
+        edges: engine_edges,
+        clusters: chart
+            .subgraphs
+            .iter()
+            .zip(&cluster_titles)
+            .map(|(s, t)| ClusterSpec {
+                parent: s.parent,
+                title_width: t.width,
+                title_height: t.height,
+            })
+            .collect(),
+        spacing: Spacing::default(),
+    };
+    let out = layered::layout(&input);
+    let shift = |p: Point| Point {
+        x: p.x + DIAGRAM_PADDING,
+        y: p.y + DIAGRAM_PADDING,
+    };
+
+    let mut scene = Scene {
+        kind: "flowchart-v2",
+        width: out.width + 2.0 * DIAGRAM_PADDING,
+        height: out.height + 2.0 * DIAGRAM_PADDING,
+        acc_title: chart.meta.acc_title.clone(),
+        acc_descr: chart.meta.acc_descr.clone(),
+        ..Default::default()
+    };
+    let class_styles = |classes: &[String]| -> Vec<(String, String)> {
+        let mut decls = Vec::new();
+        for class in std::iter::once("default").chain(classes.iter().map(String::as_str)) {
+            if let Some(def) = chart.class_defs.iter().find(|d| d.name == class) {
+                decls.extend(css_declarations(&def.styles));
+            }
+        }
+        decls
+    };
+
+    // Clusters, outermost first so nested ones are drawn on top.
+    let mut cluster_items = Vec::new();
+    let mut cluster_order: Vec<usize> = (0..chart.subgraphs.len()).collect();
+    cluster_order.sort_by_key(|&i| depth(chart, i));
+    for si in cluster_order {
+        let sg = &chart.subgraphs[si];
+        let Some(r) = out.clusters.get(si) else {
+            continue;
+        };
+        let rect = Rect {
+            x: r.x + DIAGRAM_PADDING,
+            y: r.y + DIAGRAM_PADDING,
+            ..*r
+        };
+        let title = &cluster_titles[si];
+        let title_box = Rect {
+            x: rect.center().x - title.width / 2.0,
+            y: rect.y + 4.0,
+            width: title.width,
+            height: title.height,
+        };
+        let mut extra = class_styles(&sg.classes);
+        extra.extend(css_declarations(&sg.styles));
+        let style = Style {
+            fill: Some(theme.cluster_fill.clone()),
+            stroke: Some(theme.cluster_stroke.clone()),
+            stroke_width: 1.0,
+            extra_css: extra,
+            ..Default::default()
+        };
+        cluster_items.push(Item::Group {
+            class: "cluster".into(),
+            id: Some(sg.id.clone()),
+            items: vec![
+                Item::Shape {
+                    geometry: ShapeGeometry::Rect { rect, rx: 0.0 },
+                    style,
+                },
+                Item::Text(title.block(title_box, theme)),
+            ],
+        });
+        scene.geometry.clusters.push(ClusterGeometry {
+            id: sg.id.clone(),
+            label: title.plain(),
+            rect,
+            label_box: Some(title_box),
+        });
+    }
+    scene.items.extend(cluster_items);
+
+    // Nodes.
+    let mut placed = Vec::with_capacity(chart.nodes.len());
+    let mut node_items = Vec::with_capacity(chart.nodes.len());
+    for (ni, node) in chart.nodes.iter().enumerate() {
+        let center = shift(out.nodes[ni]);
+        let (w, h) = sizes[ni];
+        let outline = shapes::outline(node.shape, center, w, h);
+        let label_box =
+            shapes::label_box(node.shape, center, w, labels[ni].width, labels[ni].height);
+        let mut extra = class_styles(&node.classes);
+        extra.extend(css_declarations(&node.styles));
+        let style = Style {
+            fill: Some(theme.node_fill.clone()),
+            stroke: Some(theme.node_stroke.clone()),
+            stroke_width: 1.0,
+            extra_css: extra.clone(),
+            ..Default::default()
+        };
+        let mut items = vec![Item::Shape {
+            geometry: outline.main,
+            style: style.clone(),
+        }];
+        for detail in outline.details {
+            items.push(Item::Shape {
+                geometry: detail,
+                style: Style {
+                    fill: Some("none".into()),
+                    ..style.clone()
+                },
+            });
+        }
+        let mut text = labels[ni].block(label_box, theme);
+        text.extra_css = extra
+            .iter()
+            .filter(|(k, _)| k == "color")
+            .map(|(_, v)| ("fill".into(), v.clone()))
+            .collect();
+        items.push(Item::Text(text));
+        node_items.push(Item::Group {
+            class: "node".into(),
+            id: Some(node.id.clone()),
+            items,
+        });
+        let rect = Rect {
+            x: center.x - w / 2.0,
+            y: center.y - h / 2.0,
+            width: w,
+            height: h,
+        };
+        scene.geometry.nodes.push(NodeGeometry {
+            id: node.id.clone(),
+            label: labels[ni].plain(),
+            rect,
+            shape: shapes::shape_name(node.shape),
+            label_box,
+        });
+        placed.push(PlacedNode {
+            shape: node.shape,
+            rect,
+            hull: outline.hull,
+        });
+    }
+
+    // Edges, drawn under the nodes and labels.
+    let mut edge_items = Vec::new();
+    let mut label_items = Vec::new();
+    let mut pair_count: HashMap<(&str, &str), usize> = HashMap::new();
+    for (ei, edge) in chart.edges.iter().enumerate() {
+        let Some(route_index) = engine_edge_of[ei] else {
+            continue;
+        };
+        let route = &out.edges[route_index];
+        let counter = pair_count
+            .entry((edge.from.as_str(), edge.to.as_str()))
+            .or_insert(0);
+        let id = format!("L_{}_{}_{}", edge.from, edge.to, counter);
+        *counter += 1;
+        let mut points: Vec<Point> = route.points.iter().map(|&p| shift(p)).collect();
+        let spec = &input.edges[route_index];
+        clip_route(
+            &mut points,
+            &placed[spec.from],
+            &placed[spec.to],
+            cluster_rect(&scene, &edge.from),
+            cluster_rect(&scene, &edge.to),
+        );
+        let waypoints = points.clone();
+
+        let marker = |head: ArrowHead| match head {
+            ArrowHead::None => None,
+            ArrowHead::Arrow => Some(MarkerKind::Arrow),
+            ArrowHead::Circle => Some(MarkerKind::Circle),
+            ArrowHead::Cross => Some(MarkerKind::Cross),
+        };
+        let (start, end) = (marker(edge.arrow_start), marker(edge.arrow_end));
+        if let Some(m) = end {
+            shorten_end(&mut points, m.length());
+        }
+        if let Some(m) = start {
+            points.reverse();
+            shorten_end(&mut points, m.length());
+            points.reverse();
+        }
+        let path = basis_path(&points);
+        let mut style = Style {
+            fill: Some("none".into()),
+            stroke: Some(theme.edge_color.clone()),
+            stroke_width: 1.0,
+            ..Default::default()
+        };
+        match edge.stroke {
+            EdgeStroke::Normal => {}
+            EdgeStroke::Thick => style.stroke_width = 3.5,
+            EdgeStroke::Dotted => style.dash = Some("3".into()),
+            EdgeStroke::Invisible => style.stroke = Some("none".into()),
+        }
+        for ls in &chart.link_styles {
+            if ls.indices.as_ref().is_none_or(|ix| ix.contains(&ei)) {
+                style.extra_css.extend(css_declarations(&ls.styles));
+            }
+        }
+        let color = style
+            .extra_css
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "stroke")
+            .map_or_else(|| theme.edge_color.clone(), |(_, v)| v.clone());
+        let visible = edge.stroke != EdgeStroke::Invisible;
+        let mk = |kind: Option<MarkerKind>| {
+            kind.filter(|_| visible).map(|kind| Marker {
+                kind,
+                color: color.clone(),
+            })
+        };
+        edge_items.push(Item::Group {
+            class: "edge".into(),
+            id: Some(id.clone()),
+            items: vec![Item::Path {
+                path: path.clone(),
+                style,
+                marker_start: mk(start),
+                marker_end: mk(end),
+            }],
+        });
+
+        let mut label_box = None;
+        if let (Some(text), Some(c)) = (&edge_labels[ei], route.label_center) {
+            let c = shift(c);
+            let rect = Rect {
+                x: c.x - text.width / 2.0,
+                y: c.y - text.height / 2.0,
+                width: text.width,
+                height: text.height,
+            };
+            label_box = Some(rect);
+            label_items.push(Item::Group {
+                class: "edgeLabel".into(),
+                id: None,
+                items: vec![
+                    Item::Shape {
+                        geometry: ShapeGeometry::Rect { rect, rx: 0.0 },
+                        style: Style {
+                            fill: Some(theme.edge_label_background.clone()),
+                            ..Default::default()
+                        },
+                    },
+                    Item::Text(text.block(rect, theme)),
+                ],
+            });
+        }
+        let arrow_name = |k: Option<MarkerKind>| match k {
+            None => "none",
+            Some(MarkerKind::Arrow) => "arrow_point",
+            Some(MarkerKind::Circle) => "arrow_circle",
+            Some(MarkerKind::Cross) => "arrow_cross",
+        };
+        scene.geometry.edges.push(EdgeGeometry {
+            id,
+            from: edge.from.clone(),
+            to: edge.to.clone(),
+            label: edge_labels[ei].as_ref().map(|l| l.plain()),
+            label_box,
+            waypoints,
+            path,
+            arrow_start: Some(arrow_name(start)),
+            arrow_end: Some(arrow_name(end)),
+        });
+    }
+    scene.items.extend(edge_items);
+    scene.items.extend(node_items);
+    scene.items.extend(label_items);
+    scene
+}
+
+fn depth(chart: &Flowchart, mut si: usize) -> usize {
+    let mut d = 0;
+    while let Some(p) = chart.subgraphs.get(si).and_then(|s| s.parent) {
+        d += 1;
+        si = p;
+        if d > chart.subgraphs.len() {
+            break;
+        }
+    }
+    d
+}
+
+fn first_member(chart: &Flowchart, si: usize, index: &HashMap<&str, usize>) -> Option<usize> {
+    let mut stack = vec![si];
+    let mut seen = 0;
+    while let Some(s) = stack.pop() {
+        seen += 1;
+        if seen > chart.subgraphs.len() {
+            break;
+        }
+        let sg = chart.subgraphs.get(s)?;
+        if let Some(n) = sg
+            .nodes
+            .iter()
+            .find_map(|id| index.get(id.as_str()).copied())
+        {
+            return Some(n);
+        }
+        stack.extend(sg.children.iter().rev());
+    }
+    None
+}
+
+fn cluster_rect(scene: &Scene, id: &str) -> Option<Rect> {
+    scene
+        .geometry
+        .clusters
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.rect)
+}
+
+fn rect_hull(r: Rect) -> Vec<Point> {
+    vec![
+        Point { x: r.x, y: r.y },
+        Point {
+            x: r.right(),
+            y: r.y,
+        },
+        Point {
+            x: r.right(),
+            y: r.bottom(),
+        },
+        Point {
+            x: r.x,
+            y: r.bottom(),
+        },
+    ]
+}
+
+/// Cut both ends of a centre-to-centre route back to the outlines they start and end inside.
+fn clip_route(
+    points: &mut Vec<Point>,
+    from: &PlacedNode,
+    to: &PlacedNode,
+    from_cluster: Option<Rect>,
+    to_cluster: Option<Rect>,
+) {
+    if points.len() < 2 {
+        return;
+    }
+    let from_hull = from_cluster
+        .map(rect_hull)
+        .unwrap_or_else(|| from.hull.clone());
+    let to_hull = to_cluster.map(rect_hull).unwrap_or_else(|| to.hull.clone());
+    let from_box = from_cluster.unwrap_or(from.rect);
+    let to_box = to_cluster.unwrap_or(to.rect);
+    // Drop interior points that still lie inside the endpoint boxes (a route's first bend can sit inside a
+    // tall neighbour's box in the perpendicular direction).
+    while points.len() > 2 && inside(&from_box, points[1]) {
+        points.remove(1);
+    }
+    while points.len() > 2 && inside(&to_box, points[points.len() - 2]) {
+        points.remove(points.len() - 2);
+    }
+    let _ = (from.shape, to.shape);
+    let start_center = points[0];
+    points[0] = shapes::clip_to_hull(&from_hull, start_center, points[1]);
+    let n = points.len();
+    let end_center = points[n - 1];
+    points[n - 1] = shapes::clip_to_hull(&to_hull, end_center, points[n - 2]);
+}
+
+fn inside(r: &Rect, p: Point) -> bool {
+    p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom()
+}
+
+/// Pull the last point back by `by` along the last segment, so a marker of that length ends on the outline.
+fn shorten_end(points: &mut [Point], by: f64) {
+    let n = points.len();
+    if n < 2 {
+        return;
+    }
+    let (a, b) = (points[n - 2], points[n - 1]);
+    let len = (b.x - a.x).hypot(b.y - a.y);
+    if len <= 1e-9 {
+        return;
+    }
+    let t = (by.min(len * 0.9)) / len;
+    points[n - 1] = Point {
+        x: b.x - (b.x - a.x) * t,
+        y: b.y - (b.y - a.y) * t,
+    };
+}
+
+/// A smooth curve through the route: the uniform cubic B-spline of the points with both ends clamped, written
+/// as Bézier segments. It starts and ends exactly at the first and last points, leaving along the first segment
+/// and arriving along the last (so markers point the right way).
+pub(crate) fn basis_path(points: &[Point]) -> Path {
+    let mut cmds = Vec::with_capacity(points.len() + 2);
+    let Some(&first) = points.first() else {
+        return Path(cmds);
+    };
+    cmds.push(PathCmd::MoveTo(first));
+    if points.len() == 2 {
+        cmds.push(PathCmd::LineTo(points[1]));
+        return Path(cmds);
+    }
+    // Control polygon with each end repeated three times.
+    let mut q = Vec::with_capacity(points.len() + 4);
+    q.extend([first, first]);
+    q.extend_from_slice(points);
+    let last = points[points.len() - 1];
+    q.extend([last, last]);
+    let lerp = |a: Point, b: Point, t: f64| Point {
+        x: a.x + (b.x - a.x) * t,
+        y: a.y + (b.y - a.y) * t,
+    };
+    for w in q.windows(4) {
+        let (p1, p2, p3) = (w[1], w[2], w[3]);
+        let c1 = lerp(p1, p2, 1.0 / 3.0);
+        let c2 = lerp(p1, p2, 2.0 / 3.0);
+        let next_c1 = lerp(p2, p3, 1.0 / 3.0);
+        let end = lerp(c2, next_c1, 0.5);
+        if w[0] == w[1] && w[1] == w[2] {
+            // The clamped spline's first piece is a straight run along the first segment.
+            cmds.push(PathCmd::LineTo(end));
+        } else {
+            cmds.push(PathCmd::CubicTo(c1, c2, end));
+        }
+    }
+    Path(cmds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basis_curve_starts_and_ends_on_the_route() {
+        let pts = [
+            Point { x: 0.0, y: 0.0 },
+            Point { x: 10.0, y: 20.0 },
+            Point { x: 0.0, y: 40.0 },
+        ];
+        let path = basis_path(&pts);
+        let flat = path.flatten(8);
+        assert_eq!(flat.first(), Some(&pts[0]));
+        let last = *flat.last().unwrap();
+        assert!(
+            (last.x - 0.0).abs() < 1e-9 && (last.y - 40.0).abs() < 1e-9,
+            "{last:?}"
+        );
+    }
+}

@@ -1,0 +1,262 @@
+//! The positioned scene: everything a backend draws, with final coordinates and resolved style.
+//!
+//! Layout produces one [`Scene`]; the SVG writer, the PNG rasterizer and the geometry JSON only walk it. A
+//! backend that would need to re-derive a position or a size is a sign that a field is missing here.
+
+pub use crate::layered::{Point, Rect};
+
+/// One laid-out diagram.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    /// Diagram type as mermaid names it (`flowchart-v2`, `sequence`, `er`).
+    pub kind: &'static str,
+    /// Drawing size; the view box is `0 0 width height`.
+    pub width: f64,
+    pub height: f64,
+    /// Accessible title and description (`accTitle`, `accDescr`).
+    pub acc_title: Option<String>,
+    pub acc_descr: Option<String>,
+    /// What to draw, back to front.
+    pub items: Vec<Item>,
+    /// What the drawing means: nodes, edges and clusters with their boxes, for geometry export and tests.
+    pub geometry: Geometry,
+}
+
+/// A drawable element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A group of items with a semantic class (`node`, `edge`, `cluster`, `edgeLabel`) and optional id.
+    Group {
+        class: String,
+        id: Option<String>,
+        items: Vec<Item>,
+    },
+    /// A closed or open outline.
+    Shape {
+        geometry: ShapeGeometry,
+        style: Style,
+    },
+    /// An edge line, possibly with markers at its ends.
+    Path {
+        path: Path,
+        style: Style,
+        marker_start: Option<Marker>,
+        marker_end: Option<Marker>,
+    },
+    /// A block of text.
+    Text(TextBlock),
+}
+
+/// Geometry of a [`Item::Shape`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShapeGeometry {
+    Rect { rect: Rect, rx: f64 },
+    Ellipse { center: Point, rx: f64, ry: f64 },
+    Polygon(Vec<Point>),
+    Path(Path),
+}
+
+/// A path made of absolute commands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Path(pub Vec<PathCmd>);
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PathCmd {
+    MoveTo(Point),
+    LineTo(Point),
+    CubicTo(Point, Point, Point),
+    /// Elliptical arc: radii, x-axis rotation (degrees), large-arc flag, sweep flag, end point.
+    ArcTo {
+        rx: f64,
+        ry: f64,
+        rotation: f64,
+        large_arc: bool,
+        sweep: bool,
+        to: Point,
+    },
+    Close,
+}
+
+/// Resolved paint of a shape or path. Colours are CSS colour strings already validated by layout.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Style {
+    pub fill: Option<String>,
+    pub stroke: Option<String>,
+    pub stroke_width: f64,
+    /// SVG `stroke-dasharray` value, e.g. `3`.
+    pub dash: Option<String>,
+    /// Extra CSS declarations from the diagram (`style`, `classDef`), already sanitized.
+    pub extra_css: Vec<(String, String)>,
+}
+
+/// What is drawn at the end of a path. The path already stops where the marker's base begins.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    pub color: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MarkerKind {
+    /// A filled triangle whose tip is [`MarkerKind::length`] beyond the path's end.
+    Arrow,
+    /// A filled circle.
+    Circle,
+    /// An ×.
+    Cross,
+}
+
+impl MarkerKind {
+    /// How far beyond the path's end the marker reaches; layout shortens paths by this much.
+    pub fn length(self) -> f64 {
+        match self {
+            MarkerKind::Arrow => 8.0,
+            MarkerKind::Circle => 10.0,
+            MarkerKind::Cross => 8.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextAnchor {
+    Start,
+    #[default]
+    Middle,
+    End,
+}
+
+/// Lines of text, each placed at its own anchor point and baseline.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TextBlock {
+    pub lines: Vec<TextLine>,
+    pub anchor: TextAnchor,
+    pub font_size: f64,
+    pub fill: String,
+    /// Extra CSS declarations (e.g. `color` from a node's style turned into `fill`), already sanitized.
+    pub extra_css: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TextLine {
+    pub x: f64,
+    /// The baseline's y.
+    pub baseline: f64,
+    pub runs: Vec<TextRun>,
+}
+
+/// A stretch of text in one style.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TextRun {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// The meaning of a drawing, in the terms of `mermaid-oracle-geometry/1`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Geometry {
+    pub nodes: Vec<NodeGeometry>,
+    pub clusters: Vec<ClusterGeometry>,
+    pub edges: Vec<EdgeGeometry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NodeGeometry {
+    pub id: String,
+    pub label: String,
+    pub rect: Rect,
+    /// mermaid's shape name (`squareRect`, `diamond`, …).
+    pub shape: &'static str,
+    /// The label's text box, which must fit inside the shape.
+    pub label_box: Rect,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClusterGeometry {
+    pub id: String,
+    pub label: String,
+    pub rect: Rect,
+    pub label_box: Option<Rect>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EdgeGeometry {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub label: Option<String>,
+    pub label_box: Option<Rect>,
+    /// The route as laid out, ending on the outlines (before smoothing).
+    pub waypoints: Vec<Point>,
+    /// The drawn path (smoothed, shortened for markers).
+    pub path: Path,
+    pub arrow_start: Option<&'static str>,
+    pub arrow_end: Option<&'static str>,
+}
+
+impl Rect {
+    pub fn center(&self) -> Point {
+        Point {
+            x: self.x + self.width / 2.0,
+            y: self.y + self.height / 2.0,
+        }
+    }
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+    /// Whether the interiors of two rectangles overlap.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+    /// Whether `other` lies inside this rectangle, allowing `tolerance` of slack.
+    pub fn contains_rect(&self, other: &Rect, tolerance: f64) -> bool {
+        other.x >= self.x - tolerance
+            && other.y >= self.y - tolerance
+            && other.right() <= self.right() + tolerance
+            && other.bottom() <= self.bottom() + tolerance
+    }
+}
+
+impl Path {
+    /// Sample the path into a polyline (cubic segments flattened into `steps` pieces each).
+    pub fn flatten(&self, steps: usize) -> Vec<Point> {
+        let mut out = Vec::new();
+        let mut current = Point::default();
+        for cmd in &self.0 {
+            match *cmd {
+                PathCmd::MoveTo(p) | PathCmd::LineTo(p) => {
+                    out.push(p);
+                    current = p;
+                }
+                PathCmd::CubicTo(c1, c2, p) => {
+                    for i in 1..=steps {
+                        let t = i as f64 / steps as f64;
+                        let u = 1.0 - t;
+                        let x = u * u * u * current.x
+                            + 3.0 * u * u * t * c1.x
+                            + 3.0 * u * t * t * c2.x
+                            + t * t * t * p.x;
+                        let y = u * u * u * current.y
+                            + 3.0 * u * u * t * c1.y
+                            + 3.0 * u * t * t * c2.y
+                            + t * t * t * p.y;
+                        out.push(Point { x, y });
+                    }
+                    current = p;
+                }
+                PathCmd::ArcTo { to, .. } => {
+                    out.push(to);
+                    current = to;
+                }
+                PathCmd::Close => {}
+            }
+        }
+        out
+    }
+}

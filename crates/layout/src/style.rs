@@ -1,0 +1,73 @@
+//! User-supplied CSS (`style`, `classDef`, `linkStyle`) reduced to declarations that are safe to write into an
+//! SVG `style` attribute.
+
+/// Keep only declarations whose property is a plain CSS name and whose value cannot break out of the attribute
+/// or load anything: no quotes, angle brackets, braces, semicolons, backslashes, `url(`, `expression(` or
+/// `javascript:`. Property names are lower-cased; anything else is dropped silently (mermaid ignores unknown
+/// styles too).
+pub(crate) fn css_declarations(styles: &[(String, String)]) -> Vec<(String, String)> {
+    styles
+        .iter()
+        .filter_map(|(k, v)| {
+            let k = k.trim().to_ascii_lowercase();
+            let v = v.trim().trim_end_matches("!important").trim();
+            let name_ok = !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            let lower = v.to_ascii_lowercase();
+            let value_ok = !v.is_empty()
+                && v.len() <= 200
+                && !v.chars().any(|c| {
+                    matches!(
+                        c,
+                        '"' | '\'' | '<' | '>' | '{' | '}' | ';' | '\\' | '\n' | '\r'
+                    ) || c.is_control()
+                })
+                && ![
+                    "url(",
+                    "expression(",
+                    "javascript:",
+                    "image(",
+                    "@import",
+                    "</",
+                ]
+                .iter()
+                .any(|bad| lower.contains(bad));
+            (name_ok && value_ok).then(|| (k, v.to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decl(k: &str, v: &str) -> Vec<(String, String)> {
+        css_declarations(&[(k.to_string(), v.to_string())])
+    }
+
+    #[test]
+    fn keeps_ordinary_declarations() {
+        assert_eq!(
+            decl("Fill", "#f9f"),
+            vec![("fill".to_string(), "#f9f".to_string())]
+        );
+        assert_eq!(
+            decl("stroke-width", "4px"),
+            vec![("stroke-width".to_string(), "4px".to_string())]
+        );
+    }
+
+    #[test]
+    fn drops_anything_that_could_escape_or_load() {
+        for (k, v) in [
+            ("fill", "red;}</style><script>"),
+            ("fill", "url(javascript:x)"),
+            ("background", "url(http://x)"),
+            ("fill", "\"x"),
+            ("on-click", "x\\"),
+            ("a b", "red"),
+            ("fill", "expression(alert(1))"),
+        ] {
+            assert!(decl(k, v).is_empty(), "{k}: {v}");
+        }
+    }
+}

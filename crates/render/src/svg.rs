@@ -1,0 +1,433 @@
+//! The SVG writer: one standalone, well-formed document per scene, byte-for-byte deterministic.
+
+use mermaid_layout::scene::*;
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// Options of the SVG writer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SvgOptions {
+    /// A CSS colour painted behind the drawing; `None` (or `transparent`) leaves it transparent.
+    pub background: Option<String>,
+}
+
+/// Format a coordinate: at most three decimals, no trailing zeros, no `-0`.
+pub(crate) fn num(v: f64) -> String {
+    if !v.is_finite() {
+        return "0".into();
+    }
+    let r = (v * 1000.0).round() / 1000.0;
+    let mut s = format!("{r:.3}");
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.pop();
+    }
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+/// Escape text for XML content and attribute values; characters XML 1.0 forbids are dropped.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || matches!(c as u32, 0xFFFE | 0xFFFF) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Only characters that can appear in a CSS colour (`#abc`, `rgba(1,2,3,0.5)`, `red`); anything else
+/// becomes a safe fallback.
+fn color(c: &str) -> String {
+    let plain = c
+        .chars()
+        .all(|ch| ch.is_ascii_alphanumeric() || "#(),.% -".contains(ch));
+    if !c.is_empty() && c.len() < 64 && plain && !c.to_ascii_lowercase().contains("url") {
+        c.to_string()
+    } else {
+        "black".into()
+    }
+}
+
+fn marker_id(kind: MarkerKind, color_value: &str, start: bool, colors: &[String]) -> String {
+    let name = match kind {
+        MarkerKind::Arrow => "arrow",
+        MarkerKind::Circle => "circle",
+        MarkerKind::Cross => "cross",
+    };
+    let ci = colors.iter().position(|c| c == color_value).unwrap_or(0);
+    format!("m-{name}-{}-{ci}", if start { "start" } else { "end" })
+}
+
+fn collect_markers(items: &[Item], out: &mut BTreeSet<(MarkerKind, bool, String)>) {
+    for item in items {
+        match item {
+            Item::Group { items, .. } => collect_markers(items, out),
+            Item::Path {
+                marker_start,
+                marker_end,
+                ..
+            } => {
+                if let Some(m) = marker_start {
+                    out.insert((m.kind, true, m.color.clone()));
+                }
+                if let Some(m) = marker_end {
+                    out.insert((m.kind, false, m.color.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &str, id: &str) {
+    let c = escape(&color(color_value));
+    // Every marker is drawn in a 10×10 box scaled to its length; the path ends where the marker's base is, so
+    // the far side of the marker lands on the node outline.
+    let size = num(kind.length());
+    let ref_x = if start { 10 } else { 0 };
+    let body = match (kind, start) {
+        (MarkerKind::Arrow, false) => {
+            format!(r#"<path d="M0,0L10,5L0,10z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
+        }
+        (MarkerKind::Arrow, true) => {
+            format!(r#"<path d="M10,0L0,5L10,10z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
+        }
+        (MarkerKind::Circle, _) => {
+            format!(r#"<circle cx="5" cy="5" r="4.5" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
+        }
+        (MarkerKind::Cross, _) => {
+            format!(r#"<path d="M1,1L9,9M1,9L9,1" fill="none" stroke="{c}" stroke-width="2"/>"#)
+        }
+    };
+    let _ = write!(
+        out,
+        r#"<marker id="{id}" viewBox="0 0 10 10" refX="{ref_x}" refY="5" markerUnits="userSpaceOnUse" markerWidth="{size}" markerHeight="{size}" orient="auto">{body}</marker>"#
+    );
+}
+
+fn path_data(path: &Path) -> String {
+    let mut d = String::new();
+    for cmd in &path.0 {
+        match *cmd {
+            PathCmd::MoveTo(p) => {
+                let _ = write!(d, "M{},{}", num(p.x), num(p.y));
+            }
+            PathCmd::LineTo(p) => {
+                let _ = write!(d, "L{},{}", num(p.x), num(p.y));
+            }
+            PathCmd::CubicTo(a, b, p) => {
+                let _ = write!(
+                    d,
+                    "C{},{} {},{} {},{}",
+                    num(a.x),
+                    num(a.y),
+                    num(b.x),
+                    num(b.y),
+                    num(p.x),
+                    num(p.y)
+                );
+            }
+            PathCmd::ArcTo {
+                rx,
+                ry,
+                rotation,
+                large_arc,
+                sweep,
+                to,
+            } => {
+                let _ = write!(
+                    d,
+                    "A{},{} {} {} {} {},{}",
+                    num(rx),
+                    num(ry),
+                    num(rotation),
+                    u8::from(large_arc),
+                    u8::from(sweep),
+                    num(to.x),
+                    num(to.y)
+                );
+            }
+            PathCmd::Close => d.push('Z'),
+        }
+    }
+    d
+}
+
+fn style_attrs(style: &Style) -> String {
+    let mut s = String::new();
+    if let Some(f) = &style.fill {
+        let _ = write!(s, r#" fill="{}""#, escape(&color(f)));
+    }
+    if let Some(st) = &style.stroke {
+        let _ = write!(
+            s,
+            r#" stroke="{}" stroke-width="{}""#,
+            escape(&color(st)),
+            num(style.stroke_width)
+        );
+    }
+    if let Some(dash) = &style.dash {
+        let _ = write!(s, r#" stroke-dasharray="{}""#, escape(dash));
+    }
+    s.push_str(&css_attr(&style.extra_css));
+    s
+}
+
+fn css_attr(decls: &[(String, String)]) -> String {
+    if decls.is_empty() {
+        return String::new();
+    }
+    let css: Vec<String> = decls.iter().map(|(k, v)| format!("{k}:{v}")).collect();
+    format!(r#" style="{}""#, escape(&css.join(";")))
+}
+
+struct Writer<'a> {
+    out: String,
+    colors: &'a [String],
+}
+
+impl Writer<'_> {
+    fn items(&mut self, items: &[Item]) {
+        for item in items {
+            self.item(item);
+        }
+    }
+
+    fn item(&mut self, item: &Item) {
+        match item {
+            Item::Group { class, id, items } => {
+                let id_attr = id
+                    .as_ref()
+                    .map(|i| format!(r#" data-id="{}""#, escape(i)))
+                    .unwrap_or_default();
+                let _ = write!(self.out, r#"<g class="{}"{id_attr}>"#, escape(class));
+                self.items(items);
+                self.out.push_str("</g>");
+            }
+            Item::Shape { geometry, style } => {
+                let attrs = style_attrs(style);
+                let _ = match geometry {
+                    ShapeGeometry::Rect { rect, rx } => {
+                        let rx = if *rx > 0.0 {
+                            format!(r#" rx="{0}" ry="{0}""#, num(*rx))
+                        } else {
+                            String::new()
+                        };
+                        write!(
+                            self.out,
+                            r#"<rect x="{}" y="{}" width="{}" height="{}"{rx}{attrs}/>"#,
+                            num(rect.x),
+                            num(rect.y),
+                            num(rect.width),
+                            num(rect.height)
+                        )
+                    }
+                    ShapeGeometry::Ellipse { center, rx, ry } if (rx - ry).abs() < 1e-9 => write!(
+                        self.out,
+                        r#"<circle cx="{}" cy="{}" r="{}"{attrs}/>"#,
+                        num(center.x),
+                        num(center.y),
+                        num(*rx)
+                    ),
+                    ShapeGeometry::Ellipse { center, rx, ry } => write!(
+                        self.out,
+                        r#"<ellipse cx="{}" cy="{}" rx="{}" ry="{}"{attrs}/>"#,
+                        num(center.x),
+                        num(center.y),
+                        num(*rx),
+                        num(*ry)
+                    ),
+                    ShapeGeometry::Polygon(points) => {
+                        let pts: Vec<String> = points
+                            .iter()
+                            .map(|p| format!("{},{}", num(p.x), num(p.y)))
+                            .collect();
+                        write!(self.out, r#"<polygon points="{}"{attrs}/>"#, pts.join(" "))
+                    }
+                    ShapeGeometry::Path(path) => {
+                        write!(self.out, r#"<path d="{}"{attrs}/>"#, path_data(path))
+                    }
+                };
+            }
+            Item::Path {
+                path,
+                style,
+                marker_start,
+                marker_end,
+            } => {
+                let mut attrs = style_attrs(style);
+                if let Some(m) = marker_start {
+                    let _ = write!(
+                        attrs,
+                        r#" marker-start="url(#{})""#,
+                        marker_id(m.kind, &m.color, true, self.colors)
+                    );
+                }
+                if let Some(m) = marker_end {
+                    let _ = write!(
+                        attrs,
+                        r#" marker-end="url(#{})""#,
+                        marker_id(m.kind, &m.color, false, self.colors)
+                    );
+                }
+                let _ = write!(self.out, r#"<path d="{}"{attrs}/>"#, path_data(path));
+            }
+            Item::Text(block) => self.text(block),
+        }
+    }
+
+    fn text(&mut self, block: &TextBlock) {
+        let anchor = match block.anchor {
+            TextAnchor::Start => "start",
+            TextAnchor::Middle => "middle",
+            TextAnchor::End => "end",
+        };
+        let _ = write!(
+            self.out,
+            r#"<text text-anchor="{anchor}" font-size="{}" fill="{}" xml:space="preserve"{}>"#,
+            num(block.font_size),
+            escape(&color(&block.fill)),
+            css_attr(&block.extra_css)
+        );
+        for line in &block.lines {
+            let _ = write!(
+                self.out,
+                r#"<tspan x="{}" y="{}">"#,
+                num(line.x),
+                num(line.baseline)
+            );
+            for run in &line.runs {
+                if run.bold || run.italic {
+                    let weight = if run.bold {
+                        r#" font-weight="bold""#
+                    } else {
+                        ""
+                    };
+                    let style = if run.italic {
+                        r#" font-style="italic""#
+                    } else {
+                        ""
+                    };
+                    let _ = write!(
+                        self.out,
+                        "<tspan{weight}{style}>{}</tspan>",
+                        escape(&run.text)
+                    );
+                } else {
+                    self.out.push_str(&escape(&run.text));
+                }
+            }
+            self.out.push_str("</tspan>");
+        }
+        self.out.push_str("</text>");
+    }
+}
+
+/// Write `scene` as a standalone SVG document.
+pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
+    let mut markers = BTreeSet::new();
+    collect_markers(&scene.items, &mut markers);
+    let colors: Vec<String> = markers
+        .iter()
+        .map(|(_, _, c)| c.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+
+    let (w, h) = (num(scene.width), num(scene.height));
+    let mut out = String::with_capacity(4096 + scene.items.len() * 256);
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="graphics-document document" aria-roledescription="{}""#,
+        escape(scene.kind)
+    );
+    if scene.acc_title.is_some() {
+        out.push_str(r#" aria-labelledby="chart-title""#);
+    }
+    if scene.acc_descr.is_some() {
+        out.push_str(r#" aria-describedby="chart-desc""#);
+    }
+    out.push('>');
+    if let Some(t) = &scene.acc_title {
+        let _ = write!(out, r#"<title id="chart-title">{}</title>"#, escape(t));
+    }
+    if let Some(d) = &scene.acc_descr {
+        let _ = write!(out, r#"<desc id="chart-desc">{}</desc>"#, escape(d));
+    }
+    if !markers.is_empty() {
+        out.push_str("<defs>");
+        for (kind, start, c) in &markers {
+            write_marker(
+                &mut out,
+                *kind,
+                *start,
+                c,
+                &marker_id(*kind, c, *start, &colors),
+            );
+        }
+        out.push_str("</defs>");
+    }
+    if let Some(bg) = options
+        .background
+        .as_deref()
+        .filter(|b| !b.eq_ignore_ascii_case("transparent"))
+    {
+        let _ = write!(
+            out,
+            r#"<rect x="0" y="0" width="{w}" height="{h}" fill="{}"/>"#,
+            escape(&color(bg))
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<g font-family="{}">"#,
+        escape(mermaid_text::FONT_STACK)
+    );
+    let mut writer = Writer {
+        out,
+        colors: &colors,
+    };
+    writer.items(&scene.items);
+    let mut out = writer.out;
+    out.push_str("</g></svg>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(1.23456), "1.235");
+        assert_eq!(num(-0.0001), "0");
+        assert_eq!(num(f64::NAN), "0");
+    }
+
+    #[test]
+    fn escaping_neutralizes_markup() {
+        assert_eq!(
+            escape(r#"<script>"a"&'b'</script>"#),
+            "&lt;script&gt;&quot;a&quot;&amp;&#39;b&#39;&lt;/script&gt;"
+        );
+        assert_eq!(escape("a\u{0}b"), "ab");
+        assert_eq!(color("red;x:url(evil)"), "black");
+        assert_eq!(color("url(x)"), "black");
+        assert_eq!(color("rgba(1,2,3,0.5)"), "rgba(1,2,3,0.5)");
+    }
+}
