@@ -1,1 +1,55 @@
-fn main() {}
+//! Parse, layout and render timings for each example diagram and, when `../shared` is present, each seed
+//! flowchart of the architecture document. Run with `cargo bench --bench pipeline`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+fn inputs() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("examples")];
+    let seed = root.join("../shared/seed");
+    if seed.is_dir() {
+        dirs.push(seed);
+    }
+    let mut files: Vec<PathBuf> = dirs
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let source = std::fs::read_to_string(&p).ok()?;
+            // Only diagrams we can render today.
+            mermaid_rs::parse(&source).ok()?;
+            Some((p.file_stem()?.to_string_lossy().into_owned(), source))
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let options = mermaid_rs::Options::default();
+    for (name, source) in inputs() {
+        let mut group = c.benchmark_group(name);
+        group.bench_function("parse", |b| b.iter(|| mermaid_rs::parse(black_box(&source))));
+        let diagram = mermaid_rs::parse(&source).expect("parses");
+        group.bench_function("layout", |b| b.iter(|| mermaid_layout::lay_out(black_box(&diagram), &options.theme)));
+        let scene = mermaid_layout::lay_out(&diagram, &options.theme);
+        group.bench_function("write_svg", |b| {
+            b.iter(|| mermaid_render::write_svg(black_box(&scene), &mermaid_render::SvgOptions::default()))
+        });
+        group.bench_function("source_to_svg", |b| b.iter(|| mermaid_rs::render_svg(black_box(&source), &options)));
+        group.bench_function("source_to_png", |b| b.iter(|| mermaid_rs::render_png(black_box(&source), &options)));
+        group.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).warm_up_time(std::time::Duration::from_millis(300))
+        .measurement_time(std::time::Duration::from_secs(1));
+    targets = bench
+}
+criterion_main!(benches);

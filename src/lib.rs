@@ -10,7 +10,7 @@
 //! `mermaid-render`) and owns the public library API and the `mermaid-rs` command line (feature `cli`). It must
 //! not contain any stage's logic itself.
 
-pub use mermaid_layout::{Scene, Theme};
+pub use mermaid_layout::{scene, Scene, Theme};
 pub use mermaid_parser::{Diagram, ParseError};
 
 /// How to render.

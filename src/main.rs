@@ -46,12 +46,7 @@ struct RenderArgs {
     #[arg(short, long, default_value_t = 1.0)]
     scale: f32,
     /// Background colour: `transparent`, a CSS name or hex (`white`, `#f0f0f0`).
-    #[arg(
-        short = 'b',
-        long = "backgroundColor",
-        alias = "background",
-        value_name = "COLOR"
-    )]
+    #[arg(short = 'b', long = "backgroundColor", alias = "background", value_name = "COLOR")]
     background: Option<String>,
     /// Print nothing but errors.
     #[arg(short, long)]
@@ -119,9 +114,7 @@ fn render(args: &RenderArgs) -> ExitCode {
     let result = match format {
         Format::Svg => mermaid_rs::render_svg(&source, &options).map(String::into_bytes),
         Format::Png => mermaid_rs::render_png(&source, &options),
-        Format::Json => {
-            mermaid_rs::render_geometry_json(&source, &options, &file_name).map(String::into_bytes)
-        }
+        Format::Json => mermaid_rs::render_geometry_json(&source, &options, &file_name).map(String::into_bytes),
     };
     let bytes = match result {
         Ok(b) => b,

@@ -22,27 +22,14 @@ fn tables(name: &str, path: &str, out: &mut String) {
     chars.sort_unstable();
     let advance = |g: u16| font.metrics_indexed(g, upem).advance_width.round() as i32;
 
-    writeln!(
-        out,
-        "pub(crate) static {name}_ADVANCES: &[(char, u16)] = &["
-    )
-    .unwrap();
+    writeln!(out, "pub(crate) static {name}_ADVANCES: &[(char, u16)] = &[").unwrap();
     for &(c, g) in &chars {
         writeln!(out, "    ({:?}, {}),", c, advance(g)).unwrap();
     }
     writeln!(out, "];").unwrap();
-    writeln!(
-        out,
-        "pub(crate) const {name}_NOTDEF_ADVANCE: u16 = {};",
-        advance(0)
-    )
-    .unwrap();
+    writeln!(out, "pub(crate) const {name}_NOTDEF_ADVANCE: u16 = {};", advance(0)).unwrap();
 
-    let candidates: Vec<(char, u16)> = chars
-        .iter()
-        .copied()
-        .filter(|(c, _)| kerning_candidate(*c))
-        .collect();
+    let candidates: Vec<(char, u16)> = chars.iter().copied().filter(|(c, _)| kerning_candidate(*c)).collect();
     let mut pairs = Vec::new();
     for &(l, lg) in &candidates {
         for &(r, rg) in &candidates {
@@ -54,11 +41,7 @@ fn tables(name: &str, path: &str, out: &mut String) {
             }
         }
     }
-    writeln!(
-        out,
-        "pub(crate) static {name}_KERNING: &[(char, char, i16)] = &["
-    )
-    .unwrap();
+    writeln!(out, "pub(crate) static {name}_KERNING: &[(char, char, i16)] = &[").unwrap();
     for (l, r, k) in pairs {
         writeln!(out, "    ({l:?}, {r:?}, {k}),").unwrap();
     }
@@ -81,18 +64,8 @@ fn main() {
         font.units_per_em() as f64
     )
     .unwrap();
-    writeln!(
-        out,
-        "pub(crate) const ASCENT: f64 = {:?};",
-        lm.ascent as f64
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "pub(crate) const DESCENT: f64 = {:?};",
-        lm.descent as f64
-    )
-    .unwrap();
+    writeln!(out, "pub(crate) const ASCENT: f64 = {:?};", lm.ascent as f64).unwrap();
+    writeln!(out, "pub(crate) const DESCENT: f64 = {:?};", lm.descent as f64).unwrap();
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("metrics.rs");
     std::fs::write(dest, out).unwrap();
     println!("cargo:rerun-if-changed=fonts/LiberationSans-Regular.ttf");

@@ -110,11 +110,7 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
         nodes: sizes
             .iter()
             .zip(&node_cluster)
-            .map(|(&(width, height), &cluster)| NodeSpec {
-                width,
-                height,
-                cluster,
-            })
+            .map(|(&(width, height), &cluster)| NodeSpec { width, height, cluster })
             .collect(),
         edges: engine_edges,
         clusters: chart
@@ -210,8 +206,7 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
         let center = shift(out.nodes[ni]);
         let (w, h) = sizes[ni];
         let outline = shapes::outline(node.shape, center, w, h);
-        let label_box =
-            shapes::label_box(node.shape, center, w, labels[ni].width, labels[ni].height);
+        let label_box = shapes::label_box(node.shape, center, w, labels[ni].width, labels[ni].height);
         let mut extra = class_styles(&node.classes);
         extra.extend(css_declarations(&node.styles));
         let style = Style {
@@ -258,6 +253,7 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
             rect,
             shape: shapes::shape_name(node.shape),
             label_box,
+            outline: outline.hull.clone(),
         });
         placed.push(PlacedNode {
             shape: node.shape,
@@ -275,9 +271,7 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
             continue;
         };
         let route = &out.edges[route_index];
-        let counter = pair_count
-            .entry((edge.from.as_str(), edge.to.as_str()))
-            .or_insert(0);
+        let counter = pair_count.entry((edge.from.as_str(), edge.to.as_str())).or_insert(0);
         let id = format!("L_{}_{}_{}", edge.from, edge.to, counter);
         *counter += 1;
         let mut points: Vec<Point> = route.points.iter().map(|&p| shift(p)).collect();
@@ -418,11 +412,7 @@ fn first_member(chart: &Flowchart, si: usize, index: &HashMap<&str, usize>) -> O
             break;
         }
         let sg = chart.subgraphs.get(s)?;
-        if let Some(n) = sg
-            .nodes
-            .iter()
-            .find_map(|id| index.get(id.as_str()).copied())
-        {
+        if let Some(n) = sg.nodes.iter().find_map(|id| index.get(id.as_str()).copied()) {
             return Some(n);
         }
         stack.extend(sg.children.iter().rev());
@@ -431,29 +421,18 @@ fn first_member(chart: &Flowchart, si: usize, index: &HashMap<&str, usize>) -> O
 }
 
 fn cluster_rect(scene: &Scene, id: &str) -> Option<Rect> {
-    scene
-        .geometry
-        .clusters
-        .iter()
-        .find(|c| c.id == id)
-        .map(|c| c.rect)
+    scene.geometry.clusters.iter().find(|c| c.id == id).map(|c| c.rect)
 }
 
 fn rect_hull(r: Rect) -> Vec<Point> {
     vec![
         Point { x: r.x, y: r.y },
-        Point {
-            x: r.right(),
-            y: r.y,
-        },
+        Point { x: r.right(), y: r.y },
         Point {
             x: r.right(),
             y: r.bottom(),
         },
-        Point {
-            x: r.x,
-            y: r.bottom(),
-        },
+        Point { x: r.x, y: r.bottom() },
     ]
 }
 
@@ -468,9 +447,7 @@ fn clip_route(
     if points.len() < 2 {
         return;
     }
-    let from_hull = from_cluster
-        .map(rect_hull)
-        .unwrap_or_else(|| from.hull.clone());
+    let from_hull = from_cluster.map(rect_hull).unwrap_or_else(|| from.hull.clone());
     let to_hull = to_cluster.map(rect_hull).unwrap_or_else(|| to.hull.clone());
     let from_box = from_cluster.unwrap_or(from.rect);
     let to_box = to_cluster.unwrap_or(to.rect);
@@ -566,9 +543,6 @@ mod tests {
         let flat = path.flatten(8);
         assert_eq!(flat.first(), Some(&pts[0]));
         let last = *flat.last().unwrap();
-        assert!(
-            (last.x - 0.0).abs() < 1e-9 && (last.y - 40.0).abs() < 1e-9,
-            "{last:?}"
-        );
+        assert!((last.x - 0.0).abs() < 1e-9 && (last.y - 40.0).abs() < 1e-9, "{last:?}");
     }
 }

@@ -32,10 +32,7 @@ pub enum Item {
         items: Vec<Item>,
     },
     /// A closed or open outline.
-    Shape {
-        geometry: ShapeGeometry,
-        style: Style,
-    },
+    Shape { geometry: ShapeGeometry, style: Style },
     /// An edge line, possibly with markers at its ends.
     Path {
         path: Path,
@@ -169,6 +166,8 @@ pub struct NodeGeometry {
     pub shape: &'static str,
     /// The label's text box, which must fit inside the shape.
     pub label_box: Rect,
+    /// A closed polygon following the drawn outline (curves flattened), where edges end.
+    pub outline: Vec<Point>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -209,10 +208,7 @@ impl Rect {
     }
     /// Whether the interiors of two rectangles overlap.
     pub fn overlaps(&self, other: &Rect) -> bool {
-        self.x < other.right()
-            && other.x < self.right()
-            && self.y < other.bottom()
-            && other.y < self.bottom()
+        self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
     }
     /// Whether `other` lies inside this rectangle, allowing `tolerance` of slack.
     pub fn contains_rect(&self, other: &Rect, tolerance: f64) -> bool {
@@ -238,14 +234,10 @@ impl Path {
                     for i in 1..=steps {
                         let t = i as f64 / steps as f64;
                         let u = 1.0 - t;
-                        let x = u * u * u * current.x
-                            + 3.0 * u * u * t * c1.x
-                            + 3.0 * u * t * t * c2.x
-                            + t * t * t * p.x;
-                        let y = u * u * u * current.y
-                            + 3.0 * u * u * t * c1.y
-                            + 3.0 * u * t * t * c2.y
-                            + t * t * t * p.y;
+                        let x =
+                            u * u * u * current.x + 3.0 * u * u * t * c1.x + 3.0 * u * t * t * c2.x + t * t * t * p.x;
+                        let y =
+                            u * u * u * current.y + 3.0 * u * u * t * c1.y + 3.0 * u * t * t * c2.y + t * t * t * p.y;
                         out.push(Point { x, y });
                     }
                     current = p;

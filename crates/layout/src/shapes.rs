@@ -37,10 +37,7 @@ pub(crate) fn node_size(shape: NodeShape, label_w: f64, label_h: f64) -> (f64, f
             let d = w.max(h) + PADDING * 2.0 + 10.0;
             (d, d)
         }
-        Stadium => (
-            w + (h + 2.0 * PADDING) + 2.0 * PADDING / 2.0,
-            h + 2.0 * PADDING,
-        ),
+        Stadium => (w + (h + 2.0 * PADDING) + 2.0 * PADDING / 2.0, h + 2.0 * PADDING),
         Cylinder | LinedCylinder | DataStore => {
             let width = w + 2.0 * PADDING;
             let ry = lip_height(width);
@@ -98,10 +95,7 @@ fn pt(x: f64, y: f64) -> Point {
 }
 
 fn polygon(center: Point, points: &[(f64, f64)]) -> Vec<Point> {
-    points
-        .iter()
-        .map(|&(x, y)| pt(center.x + x, center.y + y))
-        .collect()
+    points.iter().map(|&(x, y)| pt(center.x + x, center.y + y)).collect()
 }
 
 /// Points of an ellipse arc, for hulls of curved shapes.
@@ -164,29 +158,15 @@ pub(crate) fn outline(shape: NodeShape, center: Point, width: f64, height: f64) 
         }
         Asymmetric => {
             let notch = height / 4.0;
-            poly(&[
-                (-hw, -hh),
-                (hw, -hh),
-                (hw, hh),
-                (-hw, hh),
-                (-hw + notch, 0.0),
-            ])
+            poly(&[(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh), (-hw + notch, 0.0)])
         }
         Circle | SmallCircle | FramedCircle | FilledCircle | CrossedCircle | Ellipse => Outline {
-            main: ShapeGeometry::Ellipse {
-                center,
-                rx: hw,
-                ry: hh,
-            },
+            main: ShapeGeometry::Ellipse { center, rx: hw, ry: hh },
             details: vec![],
             hull: ellipse_points(center, hw, hh, 0.0, 2.0 * PI, 48).split_off(1),
         },
         DoubleCircle => Outline {
-            main: ShapeGeometry::Ellipse {
-                center,
-                rx: hw,
-                ry: hh,
-            },
+            main: ShapeGeometry::Ellipse { center, rx: hw, ry: hh },
             details: vec![ShapeGeometry::Ellipse {
                 center,
                 rx: hw - 5.0,
@@ -299,10 +279,7 @@ pub(crate) fn clip_to_hull(hull: &[Point], inside: Point, outside: Point) -> Poi
         }
         let t = ((a.x - inside.x) * ey - (a.y - inside.y) * ex) / denom;
         let u = ((a.x - inside.x) * dy - (a.y - inside.y) * dx) / denom;
-        if (0.0..=1.0).contains(&t)
-            && (-1e-9..=1.0 + 1e-9).contains(&u)
-            && best.is_none_or(|b| t > b)
-        {
+        if (0.0..=1.0).contains(&t) && (-1e-9..=1.0 + 1e-9).contains(&u) && best.is_none_or(|b| t > b) {
             best = Some(t);
         }
     }
@@ -313,17 +290,9 @@ pub(crate) fn clip_to_hull(hull: &[Point], inside: Point, outside: Point) -> Poi
 }
 
 /// The label box that fits in a shape: the label's size centred on the node (a cylinder's sits below its lip).
-pub(crate) fn label_box(
-    shape: NodeShape,
-    center: Point,
-    node_w: f64,
-    label_w: f64,
-    label_h: f64,
-) -> Rect {
+pub(crate) fn label_box(shape: NodeShape, center: Point, node_w: f64, label_w: f64, label_h: f64) -> Rect {
     let dy = match shape {
-        NodeShape::Cylinder | NodeShape::LinedCylinder | NodeShape::DataStore => {
-            lip_height(node_w) / 2.0
-        }
+        NodeShape::Cylinder | NodeShape::LinedCylinder | NodeShape::DataStore => lip_height(node_w) / 2.0,
         _ => 0.0,
     };
     Rect {
@@ -345,10 +314,7 @@ mod tests {
         let p = clip_to_hull(&o.hull, c, pt(0.0, 200.0));
         assert!((p.y - 50.0).abs() < 1e-9 && p.x.abs() < 1e-9);
         let p = clip_to_hull(&o.hull, c, pt(100.0, 100.0));
-        assert!(
-            (p.x - 25.0).abs() < 1e-9 && (p.y - 25.0).abs() < 1e-9,
-            "{p:?}"
-        );
+        assert!((p.x - 25.0).abs() < 1e-9 && (p.y - 25.0).abs() < 1e-9, "{p:?}");
         let circle = outline(NodeShape::Circle, c, 60.0, 60.0);
         let p = clip_to_hull(&circle.hull, c, pt(200.0, 0.0));
         assert!((p.x - 30.0).abs() < 0.5);

@@ -97,17 +97,7 @@ fn markdown_runs(line: &str) -> Vec<TextRun> {
 
 fn runs_width(runs: &[TextRun], font_size: f64) -> f64 {
     runs.iter()
-        .map(|r| {
-            line_width(
-                &r.text,
-                font_size,
-                if r.bold {
-                    Weight::Bold
-                } else {
-                    Weight::Regular
-                },
-            )
-        })
+        .map(|r| line_width(&r.text, font_size, if r.bold { Weight::Bold } else { Weight::Regular }))
         .sum()
 }
 
@@ -129,16 +119,9 @@ pub(crate) fn lay_out_label(label: &Label, theme: &Theme) -> LaidText {
             }
         })
         .collect();
-    let width = lines
-        .iter()
-        .map(|l| runs_width(l, theme.font_size))
-        .fold(0.0, f64::max);
+    let width = lines.iter().map(|l| runs_width(l, theme.font_size)).fold(0.0, f64::max);
     let height = lines.len() as f64 * theme.font_size * theme.line_height;
-    LaidText {
-        lines,
-        width,
-        height,
-    }
+    LaidText { lines, width, height }
 }
 
 /// Lay out plain text (an id shown as its own label).
@@ -193,10 +176,7 @@ mod tests {
 
     #[test]
     fn br_tags_break_lines() {
-        assert_eq!(
-            split_lines("a<br>b<BR/>c<br />d", false),
-            ["a", "b", "c", "d"]
-        );
+        assert_eq!(split_lines("a<br>b<BR/>c<br />d", false), ["a", "b", "c", "d"]);
         assert_eq!(split_lines("a < b", false), ["a < b"]);
         assert_eq!(split_lines("x<b>y", false), ["x<b>y"]);
     }

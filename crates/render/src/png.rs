@@ -20,7 +20,10 @@ impl std::fmt::Display for PngError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PngError::Size { width, height } => {
-                write!(f, "a {width}×{height} image is too large to rasterize (limit {MAX_PIXELS} pixels); lower the scale")
+                write!(
+                    f,
+                    "a {width}×{height} image is too large to rasterize (limit {MAX_PIXELS} pixels); lower the scale"
+                )
             }
             PngError::Svg(e) => write!(f, "internal SVG error: {e}"),
             PngError::Encode(e) => write!(f, "PNG encoding failed: {e}"),
@@ -55,25 +58,18 @@ pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
         ..Default::default()
     };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
-    let scale = if scale.is_finite() && scale > 0.0 {
-        scale
-    } else {
-        1.0
-    };
+    let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
     let size = tree.size();
     let width = (size.width() * scale).ceil().max(1.0) as u32;
     let height = (size.height() * scale).ceil().max(1.0) as u32;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(PngError::Size { width, height });
     }
-    let mut pixmap =
-        tiny_skia::Pixmap::new(width, height).ok_or(PngError::Size { width, height })?;
+    let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or(PngError::Size { width, height })?;
     resvg::render(
         &tree,
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| PngError::Encode(e.to_string()))
+    pixmap.encode_png().map_err(|e| PngError::Encode(e.to_string()))
 }

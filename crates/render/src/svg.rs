@@ -252,10 +252,7 @@ impl Writer<'_> {
                         num(*ry)
                     ),
                     ShapeGeometry::Polygon(points) => {
-                        let pts: Vec<String> = points
-                            .iter()
-                            .map(|p| format!("{},{}", num(p.x), num(p.y)))
-                            .collect();
+                        let pts: Vec<String> = points.iter().map(|p| format!("{},{}", num(p.x), num(p.y))).collect();
                         write!(self.out, r#"<polygon points="{}"{attrs}/>"#, pts.join(" "))
                     }
                     ShapeGeometry::Path(path) => {
@@ -304,29 +301,12 @@ impl Writer<'_> {
             css_attr(&block.extra_css)
         );
         for line in &block.lines {
-            let _ = write!(
-                self.out,
-                r#"<tspan x="{}" y="{}">"#,
-                num(line.x),
-                num(line.baseline)
-            );
+            let _ = write!(self.out, r#"<tspan x="{}" y="{}">"#, num(line.x), num(line.baseline));
             for run in &line.runs {
                 if run.bold || run.italic {
-                    let weight = if run.bold {
-                        r#" font-weight="bold""#
-                    } else {
-                        ""
-                    };
-                    let style = if run.italic {
-                        r#" font-style="italic""#
-                    } else {
-                        ""
-                    };
-                    let _ = write!(
-                        self.out,
-                        "<tspan{weight}{style}>{}</tspan>",
-                        escape(&run.text)
-                    );
+                    let weight = if run.bold { r#" font-weight="bold""# } else { "" };
+                    let style = if run.italic { r#" font-style="italic""# } else { "" };
+                    let _ = write!(self.out, "<tspan{weight}{style}>{}</tspan>", escape(&run.text));
                 } else {
                     self.out.push_str(&escape(&run.text));
                 }
@@ -371,13 +351,7 @@ pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
     if !markers.is_empty() {
         out.push_str("<defs>");
         for (kind, start, c) in &markers {
-            write_marker(
-                &mut out,
-                *kind,
-                *start,
-                c,
-                &marker_id(*kind, c, *start, &colors),
-            );
+            write_marker(&mut out, *kind, *start, c, &marker_id(*kind, c, *start, &colors));
         }
         out.push_str("</defs>");
     }
@@ -392,15 +366,8 @@ pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
             escape(&color(bg))
         );
     }
-    let _ = write!(
-        out,
-        r#"<g font-family="{}">"#,
-        escape(mermaid_text::FONT_STACK)
-    );
-    let mut writer = Writer {
-        out,
-        colors: &colors,
-    };
+    let _ = write!(out, r#"<g font-family="{}">"#, escape(mermaid_text::FONT_STACK));
+    let mut writer = Writer { out, colors: &colors };
     writer.items(&scene.items);
     let mut out = writer.out;
     out.push_str("</g></svg>\n");

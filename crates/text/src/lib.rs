@@ -59,9 +59,7 @@ fn tables(weight: Weight) -> Tables {
 
 /// Whether the embedded font has a glyph for `c`.
 pub fn has_glyph(c: char) -> bool {
-    REGULAR_ADVANCES
-        .binary_search_by_key(&c, |&(k, _)| k)
-        .is_ok()
+    REGULAR_ADVANCES.binary_search_by_key(&c, |&(k, _)| k).is_ok()
 }
 
 /// Width in font units of a character the font lacks. Renderers draw such characters with some other font
