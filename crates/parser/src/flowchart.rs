@@ -515,4 +515,5 @@ fn set_pair(pairs: &mut Vec<(String, String)>, key: &str, value: &str) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests;

@@ -165,6 +165,7 @@ pub(crate) fn nearest_shape_name(name: &str) -> &'static str {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -279,6 +279,45 @@ impl<'s> G<'s> {
         self.src.len() - i.len()
     }
 
+    /// Offset of any slice of `src` (not only suffixes).
+    fn offset(&self, s: &str) -> usize {
+        (s.as_ptr() as usize)
+            .saturating_sub(self.src.as_ptr() as usize)
+            .min(self.src.len())
+    }
+
+    /// Check that `list` (a slice of `src`) is node ids separated by `,`, and split it.
+    fn id_list(&self, list: &str, what: &str) -> Result<Vec<String>, nom::Err<GErr>> {
+        let mut out = Vec::new();
+        let several = what == "class";
+        let parts: Vec<&str> = if several {
+            list.split(',').collect()
+        } else {
+            vec![list]
+        };
+        for part in parts {
+            let ok = matches!(self.node_id(part), Ok((rest, _)) if rest.is_empty());
+            if !ok {
+                let at = self.src.get(self.offset(part)..).unwrap_or("");
+                return fail::<()>(
+                    at,
+                    part.len().max(1),
+                    if several {
+                        format!(
+                            "expected node ids separated by `,` after `{what}`, found {}",
+                            found(at)
+                        )
+                    } else {
+                        format!("expected a node id after `{what}`, found {}", found(at))
+                    },
+                )
+                .map(|_| Vec::new());
+            }
+            out.push(part.to_string());
+        }
+        Ok(out)
+    }
+
     fn span(&self, from: &str, to: &str) -> Span {
         Span::new(self.pos(from), self.pos(to))
     }
@@ -555,11 +594,7 @@ impl<'s> G<'s> {
         .parse(i) else {
             return fail(i, 1, format!("expected a class name after `class {ids}`"));
         };
-        let ids = ids
-            .split(',')
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-            .collect();
+        let ids = self.id_list(ids, "class")?;
         Ok((
             rest,
             Stmt::Class {
@@ -573,6 +608,7 @@ impl<'s> G<'s> {
     fn style_stmt<'a>(&self, _start: &'a str, i: &'a str) -> PResult<'a, Stmt> {
         let (i, _) = space1(i)?;
         let (rest, id) = take_while1(|c: char| !c.is_whitespace() && c != ';').parse(i)?;
+        self.id_list(id, "style")?;
         let id_span = self.span(i, rest);
         let (after, styles) = rest_of_statement(rest);
         if styles.trim().is_empty() {
@@ -610,7 +646,7 @@ impl<'s> G<'s> {
             };
             let mut out = Vec::new();
             for n in list {
-                let span = Span::new(self.pos(n), self.pos(n) + n.len());
+                let span = Span::new(self.offset(n), self.offset(n) + n.len());
                 match n.parse::<usize>() {
                     Ok(v) => out.push((v, span)),
                     Err(_) => {
@@ -654,6 +690,7 @@ impl<'s> G<'s> {
     fn click<'a>(&self, start: &'a str, i: &'a str) -> PResult<'a, Stmt> {
         let (i, _) = space1(i)?;
         let (i, node) = take_while1(|c: char| !c.is_whitespace() && c != ';').parse(i)?;
+        self.id_list(node, "click")?;
         let node = node.to_string();
         let Ok((i, _)) = space1::<&str, GErr>(i) else {
             return fail(
