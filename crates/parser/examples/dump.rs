@@ -1,5 +1,5 @@
 //! Print the AST of a Mermaid file, or the rendered error: `cargo run -p mermaid-parser --example dump -- FILE`.
-//! Reads standard input when no file is given.
+//! Reads standard input when no file is given. With `--summary` as the second argument it prints only counts.
 
 use std::io::Read;
 
@@ -14,6 +14,16 @@ fn main() {
         std::process::exit(2);
     }
     match mermaid_parser::parse(&source) {
+        Ok(mermaid_parser::Diagram::Flowchart(f))
+            if std::env::args().nth(2).as_deref() == Some("--summary") =>
+        {
+            println!(
+                "{} nodes, {} edges, {} subgraphs",
+                f.nodes.len(),
+                f.edges.len(),
+                f.subgraphs.len()
+            )
+        }
         Ok(d) => println!("{d:#?}"),
         Err(e) => {
             eprintln!("{}", e.render());
