@@ -7,6 +7,10 @@
 //!
 //! It must not know about layout, text measurement, SVG or any output format.
 //!
+//! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`). Any other first keyword
+//! gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
+//! the AST of a file.
+//!
 //! ```
 //! let diagram = mermaid_parser::parse("flowchart LR\n  a[Start] --> b{Done?}").unwrap();
 //! let mermaid_parser::Diagram::Flowchart(chart) = diagram;
