@@ -157,6 +157,17 @@ pub enum NodeShape {
     CrossedCircle,
     Icon,
     Image,
+    /// `bow-rect` (stored data)
+    BowTieRect,
+    /// `tag-doc`
+    TaggedDocument,
+    /// `tag-rect`
+    TaggedRect,
+    /// Internal names that `shape:` also accepts: `state`, `choice`, `note`, `anchor`.
+    State,
+    Choice,
+    Note,
+    Anchor,
 }
 
 /// A node: its id, optional label (none means the id is shown) and shape.
@@ -217,6 +228,8 @@ pub struct Edge {
     pub label: Option<Label>,
     /// Raw `key: value` pairs from `id@{ … }` on this edge (curve, animate, animation).
     pub data: Vec<(String, String)>,
+    /// Classes from `class e1 name` statements naming this edge's id, in order.
+    pub classes: Vec<String>,
     /// Span of the link token (and its label), e.g. `-->|yes|`.
     pub span: Span,
 }

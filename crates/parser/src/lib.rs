@@ -6,16 +6,114 @@
 //! what was expected and a caret rendering; no input makes it panic.
 //!
 //! It must not know about layout, text measurement, SVG or any output format.
+//!
+//! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`). Any other first keyword
+//! gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
+//! the AST of a file.
+//!
+//! ```
+//! let diagram = mermaid_parser::parse("flowchart LR\n  a[Start] --> b{Done?}").unwrap();
+//! let mermaid_parser::Diagram::Flowchart(chart) = diagram;
+//! assert_eq!(chart.nodes.len(), 2);
+//! assert_eq!(chart.edges[0].from, "a");
+//! ```
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod ast;
+mod data;
 mod error;
 mod flowchart;
+mod preprocess;
+mod shapes;
+mod text;
 
 pub use ast::*;
 pub use error::ParseError;
 
+/// A diagram keyword and the grammar that parses diagrams starting with it.
+type DiagramParser = fn(&preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError>;
+
+/// Every diagram keyword this crate can parse. A new diagram type adds its keywords here.
+const DIAGRAMS: &[(&str, DiagramParser)] = &[
+    ("graph", parse_flowchart),
+    ("flowchart", parse_flowchart),
+    ("flowchart-elk", parse_flowchart),
+];
+
+/// Mermaid diagram keywords that are recognised but not supported (yet).
+const KNOWN_UNSUPPORTED: &[&str] = &[
+    "sequenceDiagram",
+    "erDiagram",
+    "classDiagram",
+    "classDiagram-v2",
+    "stateDiagram",
+    "stateDiagram-v2",
+    "gantt",
+    "pie",
+    "journey",
+    "gitGraph",
+    "mindmap",
+    "timeline",
+    "quadrantChart",
+    "requirementDiagram",
+    "C4Context",
+    "sankey-beta",
+    "xychart-beta",
+    "block-beta",
+    "packet-beta",
+    "architecture-beta",
+    "kanban",
+    "radar-beta",
+    "treemap-beta",
+];
+
+fn parse_flowchart(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
+    flowchart::parse_flowchart(pre).map(Diagram::Flowchart)
+}
+
 /// Parse any supported diagram. The diagram type is taken from the first keyword after front matter,
 /// directives and comments.
 pub fn parse(source: &str) -> Result<Diagram, ParseError> {
-    flowchart::parse_flowchart(source).map(Diagram::Flowchart)
+    let pre = preprocess::preprocess(source)?;
+    let keyword = pre.keyword();
+    if let Some((_, parser)) = DIAGRAMS.iter().find(|(k, _)| *k == keyword) {
+        return parser(&pre);
+    }
+    let mut supported: Vec<&str> = DIAGRAMS.iter().map(|(k, _)| *k).collect();
+    supported.dedup();
+    let list = supported
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let shown: String = keyword.chars().take(30).collect();
+    let err = if KNOWN_UNSUPPORTED.contains(&keyword) {
+        ParseError::new(
+            source,
+            pre.keyword,
+            format!("`{shown}` diagrams are not supported yet: supported diagram types are {list}"),
+        )
+    } else {
+        ParseError::new(
+            source,
+            pre.keyword,
+            format!(
+                "unknown diagram type `{shown}`: expected a header starting with one of {list}"
+            ),
+        )
+    };
+    let looks_like_flowchart = ["-->", "---", "==>", "-.-"].iter().any(|l| {
+        pre.text
+            .get(pre.keyword.start..)
+            .unwrap_or("")
+            .lines()
+            .next()
+            .unwrap_or("")
+            .contains(l)
+    });
+    Err(if looks_like_flowchart {
+        err.with_hint("a flowchart starts with a header line such as `flowchart TD`")
+    } else {
+        err
+    })
 }

@@ -1,0 +1,198 @@
+//! Text helpers shared by the grammars: entity codes, style lists.
+
+/// Decode Mermaid entity codes: `#quot;`, `#lt;`, `#35;` (decimal), `#x23;` (hex). Unknown names are kept as
+/// written.
+pub(crate) fn decode_entities(s: &str) -> String {
+    if !s.contains('#') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(hash) = rest.find('#') {
+        out.push_str(&rest[..hash]);
+        let after = &rest[hash + 1..];
+        let code_len = after
+            .char_indices()
+            .take(33)
+            .find(|&(_, c)| !c.is_ascii_alphanumeric())
+            .filter(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
+        if let Some(len) = code_len.filter(|&l| l > 0) {
+            if let Some(c) = decode_one(&after[..len]) {
+                out.push(c);
+                rest = &after[len + 1..];
+                continue;
+            }
+        }
+        out.push('#');
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_one(code: &str) -> Option<char> {
+    if let Some(hex) = code.strip_prefix('x').or_else(|| code.strip_prefix('X')) {
+        if !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
+        }
+    }
+    if code.chars().all(|c| c.is_ascii_digit()) {
+        return code.parse::<u32>().ok().and_then(char::from_u32);
+    }
+    let c = match code {
+        "quot" => '"',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "num" => '#',
+        "semi" => ';',
+        "colon" => ':',
+        "comma" => ',',
+        "lpar" => '(',
+        "rpar" => ')',
+        "lsqb" | "lbrack" => '[',
+        "rsqb" | "rbrack" => ']',
+        "lcub" | "lbrace" => '{',
+        "rcub" | "rbrace" => '}',
+        "verbar" | "vert" => '|',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "plusmn" => '±',
+        "times" => '×',
+        "divide" => '÷',
+        "middot" => '·',
+        "bull" => '•',
+        "hellip" => '…',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "euro" => '€',
+        "pound" => '£',
+        "yen" => '¥',
+        "cent" => '¢',
+        "sect" => '§',
+        "para" => '¶',
+        "larr" => '←',
+        "rarr" => '→',
+        "uarr" => '↑',
+        "darr" => '↓',
+        "harr" => '↔',
+        "hearts" => '♥',
+        "check" => '✓',
+        "infin" => '∞',
+        "ne" => '≠',
+        "le" => '≤',
+        "ge" => '≥',
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// Split a CSS-ish list `fill:#f9f,stroke:#333` into `(property, value)` pairs. `\,` is an escaped comma; a piece
+/// without `:` continues the previous value (`stroke-dasharray: 9,5`).
+pub(crate) fn parse_styles(s: &str) -> Vec<(String, String)> {
+    let mut pieces = Vec::new();
+    let mut cur = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&',') => {
+                cur.push(',');
+                chars.next();
+            }
+            ',' => pieces.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    pieces.push(cur);
+    let mut out: Vec<(String, String)> = Vec::new();
+    for piece in pieces {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        match piece.split_once(':') {
+            Some((k, v)) => out.push((k.trim().to_string(), v.trim().to_string())),
+            None => match out.last_mut() {
+                Some(last) => {
+                    last.1.push(',');
+                    last.1.push_str(piece);
+                }
+                None => out.push((piece.to_string(), String::new())),
+            },
+        }
+    }
+    out
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode_entities("A double quote:#quot;"),
+            "A double quote:\""
+        );
+        assert_eq!(decode_entities("5 #lt; 6 #35; #9829;"), "5 < 6 # ♥");
+        assert_eq!(
+            decode_entities("#x41;#unknown; #fff #"),
+            "A#unknown; #fff #"
+        );
+        assert_eq!(decode_entities("no entities"), "no entities");
+        assert_eq!(decode_entities("#99999999999;"), "#99999999999;");
+    }
+
+    #[test]
+    fn styles() {
+        assert_eq!(
+            parse_styles("fill:#f9f, stroke : #333,stroke-dasharray: 5 5"),
+            vec![
+                ("fill".into(), "#f9f".into()),
+                ("stroke".into(), "#333".into()),
+                ("stroke-dasharray".into(), "5 5".into())
+            ]
+        );
+        assert_eq!(
+            parse_styles("stroke-dasharray: 9,5,font-family:a\\,b"),
+            vec![
+                ("stroke-dasharray".into(), "9,5".into()),
+                ("font-family".into(), "a,b".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("cyl", "cyl"), 0);
+        assert_eq!(edit_distance("rectt", "rect"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+}
