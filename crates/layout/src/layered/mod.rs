@@ -148,8 +148,11 @@ pub fn layout(input: &LayeredInput) -> LayeredOutput {
     clusters::add_borders(&mut g);
     order::run(&mut g);
     position::run(&mut g);
+    let loop_routes = self_loops::finish(&mut g, &loops);
     let mut routes = route::run(&g);
-    self_loops::finish(&mut g, &loops, &mut routes);
+    for (edge, r) in loop_routes {
+        routes[edge] = r;
+    }
     let cluster_rects = clusters::rects(&g);
     orient::finish(input, &g, routes, cluster_rects)
 }

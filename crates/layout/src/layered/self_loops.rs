@@ -60,8 +60,13 @@ pub(crate) fn reserve(g: &mut LayeredGraph) -> Vec<Reservation> {
         .collect()
 }
 
-pub(crate) fn finish(g: &mut LayeredGraph, reservations: &[Reservation], routes: &mut [EdgeRoute]) {
+/// Restore the nodes' own sizes and centres (before routing) and return the loops' routes by input edge.
+pub(crate) fn finish(
+    g: &mut LayeredGraph,
+    reservations: &[Reservation],
+) -> Vec<(usize, EdgeRoute)> {
     let step = loop_step(g);
+    let mut routes = Vec::new();
     for r in reservations {
         let n = &mut g.nodes[r.node];
         n.x -= r.extra_width / 2.0;
@@ -97,10 +102,14 @@ pub(crate) fn finish(g: &mut LayeredGraph, reservations: &[Reservation], routes:
                 label_top += h + LABEL_GAP;
                 c
             });
-            routes[edge] = EdgeRoute {
-                points,
-                label_center,
-            };
+            routes.push((
+                edge,
+                EdgeRoute {
+                    points,
+                    label_center,
+                },
+            ));
         }
     }
+    routes
 }
