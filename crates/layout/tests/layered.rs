@@ -50,6 +50,9 @@ fn check_all_directions(base: &LayeredInput) {
     }
 }
 
+/// Picks one coordinate of a point.
+type Coord = fn(Point) -> f64;
+
 fn diamond() -> LayeredInput {
     graph(
         vec![node(60.0, 40.0); 4],
@@ -68,7 +71,7 @@ fn diamond_is_symmetric_without_crossings() {
         check(&input, &out);
         assert_eq!(crossings(&out), 0, "{dir:?}");
         let [a, b, c, d] = [out.nodes[0], out.nodes[1], out.nodes[2], out.nodes[3]];
-        let (along, across): (fn(Point) -> f64, fn(Point) -> f64) = match dir {
+        let (along, across): (Coord, Coord) = match dir {
             RankDir::TopBottom | RankDir::BottomTop => (|p| p.y, |p| p.x),
             _ => (|p| p.x, |p| p.y),
         };
