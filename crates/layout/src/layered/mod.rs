@@ -9,6 +9,18 @@
 //! Everything is computed top-to-bottom; other directions are a transform of the input sizes and the output
 //! coordinates. The engine knows nothing about shapes, text or SVG: callers clip edge ends to their outlines.
 
+mod acyclic;
+mod clusters;
+mod graph;
+mod labels;
+mod normalize;
+mod order;
+mod orient;
+mod position;
+mod rank;
+mod route;
+mod self_loops;
+
 /// Direction in which ranks advance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RankDir {
@@ -126,6 +138,21 @@ pub struct LayeredOutput {
 
 /// Lay out `input`. Deterministic: the same input gives the same output on every platform.
 pub fn layout(input: &LayeredInput) -> LayeredOutput {
-    let _ = input;
-    todo!("layered layout")
+    let mut g = graph::LayeredGraph::from_input(input);
+    acyclic::run(&mut g);
+    labels::make_space(&mut g);
+    let loops = self_loops::reserve(&mut g);
+    rank::run(&mut g);
+    clusters::place_titles(&mut g);
+    normalize::run(&mut g);
+    clusters::add_borders(&mut g);
+    order::run(&mut g);
+    position::run(&mut g);
+    let loop_routes = self_loops::finish(&mut g, &loops);
+    let mut routes = route::run(&g);
+    for (edge, r) in loop_routes {
+        routes[edge] = r;
+    }
+    let cluster_rects = clusters::rects(&g);
+    orient::finish(input, &g, routes, cluster_rects)
 }
