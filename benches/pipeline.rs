@@ -1,7 +1,7 @@
 //! Parse, layout and render timings for each example diagram and, when `../shared` is present, each seed
 //! flowchart of the architecture document. Run with `cargo bench --bench pipeline`.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -35,13 +35,19 @@ fn bench(c: &mut Criterion) {
         let mut group = c.benchmark_group(name);
         group.bench_function("parse", |b| b.iter(|| mermaid_rs::parse(black_box(&source))));
         let diagram = mermaid_rs::parse(&source).expect("parses");
-        group.bench_function("layout", |b| b.iter(|| mermaid_layout::lay_out(black_box(&diagram), &options.theme)));
+        group.bench_function("layout", |b| {
+            b.iter(|| mermaid_layout::lay_out(black_box(&diagram), &options.theme))
+        });
         let scene = mermaid_layout::lay_out(&diagram, &options.theme);
         group.bench_function("write_svg", |b| {
             b.iter(|| mermaid_render::write_svg(black_box(&scene), &mermaid_render::SvgOptions::default()))
         });
-        group.bench_function("source_to_svg", |b| b.iter(|| mermaid_rs::render_svg(black_box(&source), &options)));
-        group.bench_function("source_to_png", |b| b.iter(|| mermaid_rs::render_png(black_box(&source), &options)));
+        group.bench_function("source_to_svg", |b| {
+            b.iter(|| mermaid_rs::render_svg(black_box(&source), &options))
+        });
+        group.bench_function("source_to_png", |b| {
+            b.iter(|| mermaid_rs::render_png(black_box(&source), &options))
+        });
         group.finish();
     }
 }

@@ -14,7 +14,6 @@ use std::collections::HashMap;
 const DIAGRAM_PADDING: f64 = 8.0;
 
 struct PlacedNode {
-    shape: mermaid_parser::NodeShape,
     rect: Rect,
     hull: Vec<Point>,
 }
@@ -256,7 +255,6 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
             outline: outline.hull.clone(),
         });
         placed.push(PlacedNode {
-            shape: node.shape,
             rect,
             hull: outline.hull,
         });
@@ -266,6 +264,19 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
     let mut edge_items = Vec::new();
     let mut label_items = Vec::new();
     let mut pair_count: HashMap<(&str, &str), usize> = HashMap::new();
+    // How many routes leave or enter each node by each side, to decide where edges may fan out.
+    let mut side_use: HashMap<(usize, u8), usize> = HashMap::new();
+    for (spec, route) in input.edges.iter().zip(&out.edges) {
+        let mut pts = route.points.clone();
+        dedup_points(&mut pts);
+        if pts.len() >= 2 && spec.from != spec.to {
+            *side_use.entry((spec.from, exit_side(pts[0], pts[1]))).or_default() += 1;
+            let n = pts.len();
+            *side_use
+                .entry((spec.to, exit_side(pts[n - 1], pts[n - 2])))
+                .or_default() += 1;
+        }
+    }
     for (ei, edge) in chart.edges.iter().enumerate() {
         let Some(route_index) = engine_edge_of[ei] else {
             continue;
@@ -276,12 +287,35 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
         *counter += 1;
         let mut points: Vec<Point> = route.points.iter().map(|&p| shift(p)).collect();
         let spec = &input.edges[route_index];
+        let (from, to) = (&placed[spec.from], &placed[spec.to]);
+        dedup_points(&mut points);
+        if spec.from != spec.to && points.len() >= 3 {
+            let margin = input.spacing.node_sep / 2.0 - 1.0;
+            for (node, rect) in [(spec.from, &from.rect), (spec.to, &to.rect)] {
+                if side_use
+                    .get(&(node, exit_side(points[0], points[1])))
+                    .copied()
+                    .unwrap_or(0)
+                    > 1
+                {
+                    fan_out_start(&mut points, rect, margin);
+                } else {
+                    square_start(&mut points, rect);
+                }
+                points.reverse();
+            }
+        }
+        let from_cluster = cluster_rect(&scene, &edge.from);
+        let to_cluster = cluster_rect(&scene, &edge.to);
+        let from_hull = from_cluster.map(rect_hull);
+        let to_hull = to_cluster.map(rect_hull);
         clip_route(
             &mut points,
-            &placed[spec.from],
-            &placed[spec.to],
-            cluster_rect(&scene, &edge.from),
-            cluster_rect(&scene, &edge.to),
+            (
+                from_hull.as_deref().unwrap_or(&from.hull),
+                from_cluster.unwrap_or(from.rect),
+            ),
+            (to_hull.as_deref().unwrap_or(&to.hull), to_cluster.unwrap_or(to.rect)),
         );
         let waypoints = points.clone();
 
@@ -436,35 +470,111 @@ fn rect_hull(r: Rect) -> Vec<Point> {
     ]
 }
 
+/// The side of a node's box a route leaves it by: 0 top, 1 right, 2 bottom, 3 left.
+fn exit_side(center: Point, next: Point) -> u8 {
+    let (dx, dy) = (next.x - center.x, next.y - center.y);
+    if dy.abs() >= dx.abs() {
+        if dy < 0.0 {
+            0
+        } else {
+            2
+        }
+    } else if dx > 0.0 {
+        1
+    } else {
+        3
+    }
+}
+
+/// Remove consecutive points closer than a hundredth of a unit.
+fn dedup_points(points: &mut Vec<Point>) {
+    points.dedup_by(|b, a| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01);
+}
+
+/// The engine routes every edge straight out of its box to the edge of the box's rank band before bending.
+/// When several edges leave a node by the same side, that makes them all start at one point; instead, let each
+/// leave radially from the centre toward its next bend, as long as the straight segment stays within the
+/// node's own column of the band widened by `margin` (less than half the node spacing, so no other box can be
+/// there).
+fn fan_out_start(points: &mut Vec<Point>, rect: &Rect, margin: f64) {
+    if points.len() < 3 {
+        return;
+    }
+    let (c, band, next) = (points[0], points[1], points[2]);
+    let clear = match exit_side(c, band) {
+        0 | 2 => {
+            let t = if (next.y - c.y).abs() > 1e-9 {
+                (band.y - c.y) / (next.y - c.y)
+            } else {
+                return;
+            };
+            let x = c.x + (next.x - c.x) * t;
+            (0.0..=1.0).contains(&t) && x >= rect.x - margin && x <= rect.right() + margin
+        }
+        _ => {
+            let t = if (next.x - c.x).abs() > 1e-9 {
+                (band.x - c.x) / (next.x - c.x)
+            } else {
+                return;
+            };
+            let y = c.y + (next.y - c.y) * t;
+            (0.0..=1.0).contains(&t) && y >= rect.y - margin && y <= rect.bottom() + margin
+        }
+    };
+    if clear {
+        points.remove(1);
+    }
+}
+
+/// When a route leaves its box exactly at the box's border (the box fills its rank band), add a point a little
+/// way straight out, so the curve meets the box square-on and an arrowhead there points into the box.
+fn square_start(points: &mut Vec<Point>, rect: &Rect) {
+    if points.len() < 3 {
+        return;
+    }
+    let (c, band, next) = (points[0], points[1], points[2]);
+    let on_border = |v: f64, a: f64, b: f64| (v - a).abs() < 0.5 || (v - b).abs() < 0.5;
+    let stub = match exit_side(c, band) {
+        0 | 2 if on_border(band.y, rect.y, rect.bottom()) => {
+            let run = (next.y - band.y) / 2.0;
+            Point {
+                x: band.x,
+                y: band.y + run.signum() * run.abs().min(25.0),
+            }
+        }
+        1 | 3 if on_border(band.x, rect.x, rect.right()) => {
+            let run = (next.x - band.x) / 2.0;
+            Point {
+                x: band.x + run.signum() * run.abs().min(25.0),
+                y: band.y,
+            }
+        }
+        _ => return,
+    };
+    points.insert(2, stub);
+}
+
 /// Cut both ends of a centre-to-centre route back to the outlines they start and end inside.
-fn clip_route(
-    points: &mut Vec<Point>,
-    from: &PlacedNode,
-    to: &PlacedNode,
-    from_cluster: Option<Rect>,
-    to_cluster: Option<Rect>,
-) {
+fn clip_route(points: &mut Vec<Point>, from: (&[Point], Rect), to: (&[Point], Rect)) {
+    dedup_points(points);
     if points.len() < 2 {
         return;
     }
-    let from_hull = from_cluster.map(rect_hull).unwrap_or_else(|| from.hull.clone());
-    let to_hull = to_cluster.map(rect_hull).unwrap_or_else(|| to.hull.clone());
-    let from_box = from_cluster.unwrap_or(from.rect);
-    let to_box = to_cluster.unwrap_or(to.rect);
-    // Drop interior points that still lie inside the endpoint boxes (a route's first bend can sit inside a
-    // tall neighbour's box in the perpendicular direction).
+    let (from_hull, from_box) = from;
+    let (to_hull, to_box) = to;
+    // Drop interior points that still lie inside the endpoint boxes.
     while points.len() > 2 && inside(&from_box, points[1]) {
         points.remove(1);
     }
     while points.len() > 2 && inside(&to_box, points[points.len() - 2]) {
         points.remove(points.len() - 2);
     }
-    let _ = (from.shape, to.shape);
     let start_center = points[0];
-    points[0] = shapes::clip_to_hull(&from_hull, start_center, points[1]);
+    points[0] = shapes::clip_to_hull(from_hull, start_center, points[1]);
     let n = points.len();
     let end_center = points[n - 1];
-    points[n - 1] = shapes::clip_to_hull(&to_hull, end_center, points[n - 2]);
+    points[n - 1] = shapes::clip_to_hull(to_hull, end_center, points[n - 2]);
+    dedup_points(points);
 }
 
 fn inside(r: &Rect, p: Point) -> bool {
@@ -518,8 +628,10 @@ pub(crate) fn basis_path(points: &[Point]) -> Path {
         let c2 = lerp(p1, p2, 2.0 / 3.0);
         let next_c1 = lerp(p2, p3, 1.0 / 3.0);
         let end = lerp(c2, next_c1, 0.5);
-        if w[0] == w[1] && w[1] == w[2] {
-            // The clamped spline's first piece is a straight run along the first segment.
+        if w[1] == w[2] && (w[0] == w[1] || w[2] == w[3]) {
+            // The clamped spline's first and last pieces are straight runs along the route's first and last
+            // segments. Written as lines, their direction stays defined for markers (as cubics, their control
+            // points would coincide with their ends).
             cmds.push(PathCmd::LineTo(end));
         } else {
             cmds.push(PathCmd::CubicTo(c1, c2, end));

@@ -3,9 +3,7 @@
 mod common;
 
 use common::{check, crossings, DIRECTIONS};
-use mermaid_layout::layered::{
-    layout, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, Point, RankDir,
-};
+use mermaid_layout::layered::{layout, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, Point, RankDir};
 
 fn node(width: f64, height: f64) -> NodeSpec {
     NodeSpec {
@@ -75,21 +73,14 @@ fn diamond_is_symmetric_without_crossings() {
             RankDir::TopBottom | RankDir::BottomTop => (|p| p.y, |p| p.x),
             _ => (|p| p.x, |p| p.y),
         };
-        assert!(
-            (across(a) - across(d)).abs() < 1e-6,
-            "{dir:?}: A and D not aligned"
-        );
+        assert!((across(a) - across(d)).abs() < 1e-6, "{dir:?}: A and D not aligned");
         assert!(
             (across(b) + across(c) - 2.0 * across(a)).abs() < 1e-6,
             "{dir:?}: B, C not symmetric"
         );
         assert!((along(b) - along(c)).abs() < 1e-6);
         let forward = matches!(dir, RankDir::TopBottom | RankDir::LeftRight);
-        assert_eq!(
-            along(a) < along(b),
-            forward,
-            "{dir:?}: wrong rank direction"
-        );
+        assert_eq!(along(a) < along(b), forward, "{dir:?}: wrong rank direction");
         assert_eq!(along(b) < along(d), forward);
     }
 }
@@ -139,10 +130,7 @@ fn cycles_are_drawn_in_input_direction() {
 
 #[test]
 fn parallel_edges_get_distinct_routes() {
-    let g = graph(
-        vec![node(40.0, 30.0); 2],
-        vec![edge(0, 1), edge(0, 1), edge(1, 0)],
-    );
+    let g = graph(vec![node(40.0, 30.0); 2], vec![edge(0, 1), edge(0, 1), edge(1, 0)]);
     check_all_directions(&g);
     let out = layout(&g);
     assert_ne!(out.edges[0].points, out.edges[1].points);
@@ -190,10 +178,7 @@ fn self_loops_go_around_the_box() {
     check_all_directions(&g);
     let out = layout(&g);
     let right = out.nodes[0].x + 30.0;
-    assert!(
-        out.edges[0].points.iter().any(|p| p.x > right),
-        "loop leaves the box"
-    );
+    assert!(out.edges[0].points.iter().any(|p| p.x > right), "loop leaves the box");
 }
 
 #[test]
@@ -302,12 +287,7 @@ fn nested_clusters_with_crossing_edges() {
             edge(5, 1),
             edge(3, 3),
         ],
-        clusters: vec![
-            cluster(None),
-            cluster(Some(0)),
-            cluster(None),
-            ClusterSpec::default(),
-        ],
+        clusters: vec![cluster(None), cluster(Some(0)), cluster(None), ClusterSpec::default()],
         ..LayeredInput::default()
     };
     check_all_directions(&g);
@@ -331,10 +311,6 @@ fn cluster_is_at_least_as_wide_as_its_title() {
         };
         let out = layout(&input);
         check(&input, &out);
-        assert!(
-            out.clusters[0].width >= 150.0,
-            "{dir:?}: {:?}",
-            out.clusters[0]
-        );
+        assert!(out.clusters[0].width >= 150.0, "{dir:?}: {:?}", out.clusters[0]);
     }
 }

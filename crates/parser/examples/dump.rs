@@ -14,9 +14,7 @@ fn main() {
         std::process::exit(2);
     }
     match mermaid_parser::parse(&source) {
-        Ok(mermaid_parser::Diagram::Flowchart(f))
-            if std::env::args().nth(2).as_deref() == Some("--summary") =>
-        {
+        Ok(mermaid_parser::Diagram::Flowchart(f)) if std::env::args().nth(2).as_deref() == Some("--summary") => {
             println!(
                 "{} nodes, {} edges, {} subgraphs",
                 f.nodes.len(),

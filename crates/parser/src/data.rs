@@ -68,10 +68,7 @@ pub(crate) fn parse_mapping(content: &str, base: usize) -> Result<Vec<DataEntry>
             p += 1;
         }
         if p >= b.len() || b[p] != b':' {
-            return Err((
-                span(key_start, p),
-                "expected `key: value` inside `@{ … }`".to_string(),
-            ));
+            return Err((span(key_start, p), "expected `key: value` inside `@{ … }`".to_string()));
         }
         let raw_key = content.get(key_start..p).unwrap_or("").trim();
         let key = unquote(raw_key).to_string();
@@ -155,10 +152,7 @@ pub(crate) fn parse_mapping(content: &str, base: usize) -> Result<Vec<DataEntry>
                     .map(|l| l.len() - l.trim_start().len())
                     .min()
                     .unwrap_or(0);
-                let lines: Vec<&str> = lines
-                    .iter()
-                    .map(|l| l.get(indent..).unwrap_or("").trim_end())
-                    .collect();
+                let lines: Vec<&str> = lines.iter().map(|l| l.get(indent..).unwrap_or("").trim_end()).collect();
                 lines.join(if folded { " " } else { "\n" })
             }
             _ => {
@@ -223,10 +217,7 @@ mod tests {
     fn flow_and_block() {
         assert_eq!(
             kv(" shape: rounded , label: \"DD\""),
-            vec![
-                ("shape".into(), "rounded".into()),
-                ("label".into(), "DD".into())
-            ]
+            vec![("shape".into(), "rounded".into()), ("label".into(), "DD".into())]
         );
         assert_eq!(
             kv("\n   label: |\n     This is a\n     multiline string\n   other: \"clock\"\n"),
@@ -242,10 +233,7 @@ mod tests {
                 ("shape".into(), "rect".into())
             ]
         );
-        assert_eq!(
-            kv("label : \"for E\""),
-            vec![("label".into(), "for E".into())]
-        );
+        assert_eq!(kv("label : \"for E\""), vec![("label".into(), "for E".into())]);
     }
 
     #[test]

@@ -149,11 +149,7 @@ impl<'a> Builder<'a> {
                 }
                 None => self.fc.direction = dir,
             },
-            Stmt::ClassDef {
-                names,
-                styles,
-                span,
-            } => {
+            Stmt::ClassDef { names, styles, span } => {
                 for name in names {
                     self.fc.class_defs.push(crate::ast::ClassDef {
                         name,
@@ -163,11 +159,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Stmt::Class { ids, class } => self.class_statements.push((ids, class)),
-            Stmt::Style {
-                id,
-                id_span,
-                styles,
-            } => {
+            Stmt::Style { id, id_span, styles } => {
                 let idx = self.node_at(&id, id_span);
                 if let Some(n) = self.fc.nodes.get_mut(idx) {
                     n.styles.extend(styles);
@@ -188,10 +180,7 @@ impl<'a> Builder<'a> {
                             n => format!("valid indices are 0 to {}", n - 1),
                         };
                         return Err(self
-                            .error(
-                                at,
-                                format!("linkStyle index {bad} is out of range: {valid}"),
-                            )
+                            .error(at, format!("linkStyle index {bad} is out of range: {valid}"))
                             .with_hint("edges are numbered from 0 in the order they are written"));
                     }
                 }
@@ -219,11 +208,7 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn vertex(
-        &mut self,
-        groups: Vec<Vec<NodeRef>>,
-        links: Vec<grammar::LinkTok>,
-    ) -> Result<(), ParseError> {
+    fn vertex(&mut self, groups: Vec<Vec<NodeRef>>, links: Vec<grammar::LinkTok>) -> Result<(), ParseError> {
         // `e1@{ curve: … }` on its own, where `e1` is an edge id: edge metadata, not a node.
         if links.is_empty() {
             if let [single] = groups.as_slice() {
@@ -232,12 +217,7 @@ impl<'a> Builder<'a> {
                         && n.shape.is_none()
                         && self.fc.edges.iter().any(|e| e.id.as_deref() == Some(&n.id))
                     {
-                        for e in self
-                            .fc
-                            .edges
-                            .iter_mut()
-                            .filter(|e| e.id.as_deref() == Some(&n.id))
-                        {
+                        for e in self.fc.edges.iter_mut().filter(|e| e.id.as_deref() == Some(&n.id)) {
                             for d in &n.data {
                                 set_pair(&mut e.data, &d.key, &d.value);
                             }
@@ -338,10 +318,7 @@ impl<'a> Builder<'a> {
                     None => {
                         return Err(self
                             .error(d.value_span, format!("unknown shape `{}`", d.value))
-                            .with_hint(format!(
-                                "did you mean `{}`?",
-                                nearest_shape_name(&d.value)
-                            )))
+                            .with_hint(format!("did you mean `{}`?", nearest_shape_name(&d.value))))
                     }
                 },
                 "label" => {
@@ -428,10 +405,7 @@ impl<'a> Builder<'a> {
                     Member::Sub(c) => self.adopt(s, c),
                     Member::Node(id) => match sub_by_id.get(&id) {
                         Some(&c) => {
-                            if c != s
-                                && self.fc.subgraphs[c].parent.is_none()
-                                && !self.is_ancestor(c, s)
-                            {
+                            if c != s && self.fc.subgraphs[c].parent.is_none() && !self.is_ancestor(c, s) {
                                 self.adopt(s, c);
                             }
                         }
@@ -471,12 +445,7 @@ impl<'a> Builder<'a> {
                 for s in self.fc.subgraphs.iter_mut().filter(|s| &s.id == id) {
                     s.classes.push(class.clone());
                 }
-                for e in self
-                    .fc
-                    .edges
-                    .iter_mut()
-                    .filter(|e| e.id.as_ref() == Some(id))
-                {
+                for e in self.fc.edges.iter_mut().filter(|e| e.id.as_ref() == Some(id)) {
                     e.classes.push(class.clone());
                 }
             }

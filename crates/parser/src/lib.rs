@@ -97,9 +97,7 @@ pub fn parse(source: &str) -> Result<Diagram, ParseError> {
         ParseError::new(
             source,
             pre.keyword,
-            format!(
-                "unknown diagram type `{shown}`: expected a header starting with one of {list}"
-            ),
+            format!("unknown diagram type `{shown}`: expected a header starting with one of {list}"),
         )
     };
     let looks_like_flowchart = ["-->", "---", "==>", "-.-"].iter().any(|l| {

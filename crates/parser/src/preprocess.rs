@@ -24,9 +24,7 @@ pub(crate) struct Preprocessed<'a> {
 impl Preprocessed<'_> {
     /// The diagram-type keyword (`graph`, `flowchart`, `sequenceDiagram`, …).
     pub fn keyword(&self) -> &str {
-        self.text
-            .get(self.keyword.start..self.keyword.end)
-            .unwrap_or("")
+        self.text.get(self.keyword.start..self.keyword.end).unwrap_or("")
     }
 }
 
@@ -143,9 +141,7 @@ fn read_front_matter(lines: &[&str], meta: &mut Meta) {
                     continue;
                 }
                 let mut block = Vec::new();
-                while i < lines.len()
-                    && (lines[i].starts_with([' ', '\t']) || lines[i].trim().is_empty())
-                {
+                while i < lines.len() && (lines[i].starts_with([' ', '\t']) || lines[i].trim().is_empty()) {
                     block.push(lines[i]);
                     i += 1;
                 }
@@ -158,10 +154,7 @@ fn read_front_matter(lines: &[&str], meta: &mut Meta) {
                     .map(|l| l.len() - l.trim_start().len())
                     .min()
                     .unwrap_or(0);
-                let dedented: Vec<&str> = block
-                    .iter()
-                    .map(|l| l.get(indent..).unwrap_or(""))
-                    .collect();
+                let dedented: Vec<&str> = block.iter().map(|l| l.get(indent..).unwrap_or("")).collect();
                 meta.front_matter_config = Some(dedented.join("\n"));
             }
             _ => {}
@@ -179,11 +172,7 @@ fn unquote_yaml(v: &str) -> &str {
 }
 
 /// `%%{ … }%%` directives (anywhere, possibly over several lines) and whole-line `%%` comments.
-fn directives_and_comments(
-    source: &str,
-    bytes: &mut [u8],
-    meta: &mut Meta,
-) -> Result<(), ParseError> {
+fn directives_and_comments(source: &str, bytes: &mut [u8], meta: &mut Meta) -> Result<(), ParseError> {
     let mut pos = 0;
     while pos < bytes.len() {
         let rest = &bytes[pos..];
@@ -251,10 +240,7 @@ mod tests {
             p.meta.front_matter_config.as_deref(),
             Some("theme: forest\nflowchart:\n  curve: basis")
         );
-        assert_eq!(
-            p.meta.init_directives,
-            vec!["{\"theme\": \"dark\"}".to_string()]
-        );
+        assert_eq!(p.meta.init_directives, vec!["{\"theme\": \"dark\"}".to_string()]);
         assert!(!p.text.contains('\r'));
         assert!(!p.text.contains("note"));
         assert!(p.text.contains("a-->b"));
@@ -288,10 +274,7 @@ mod tests {
         let e = preprocess("  %% only a comment\n\n").unwrap_err();
         assert_eq!((e.line, e.column), (1, 1));
         let e = preprocess("---\ntitle: x\ngraph TD\n").unwrap_err();
-        assert_eq!(
-            e.message,
-            "unclosed front matter: expected a closing `---` line"
-        );
+        assert_eq!(e.message, "unclosed front matter: expected a closing `---` line");
         assert_eq!((e.line, e.column), (1, 1));
         let e = preprocess("graph TD\n%%{init: {}\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 1));

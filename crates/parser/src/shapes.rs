@@ -148,10 +148,7 @@ const SHAPE_NAMES: &[(&str, NodeShape)] = &[
 
 /// The shape for a `shape:` name, exactly as Mermaid accepts it (lowercase, no `_`).
 pub(crate) fn shape_by_name(name: &str) -> Option<NodeShape> {
-    SHAPE_NAMES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|&(_, s)| s)
+    SHAPE_NAMES.iter().find(|(n, _)| *n == name).map(|&(_, s)| s)
 }
 
 /// The accepted name closest to `name`, for a "did you mean" hint.

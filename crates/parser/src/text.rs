@@ -157,15 +157,9 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(
-            decode_entities("A double quote:#quot;"),
-            "A double quote:\""
-        );
+        assert_eq!(decode_entities("A double quote:#quot;"), "A double quote:\"");
         assert_eq!(decode_entities("5 #lt; 6 #35; #9829;"), "5 < 6 # ♥");
-        assert_eq!(
-            decode_entities("#x41;#unknown; #fff #"),
-            "A#unknown; #fff #"
-        );
+        assert_eq!(decode_entities("#x41;#unknown; #fff #"), "A#unknown; #fff #");
         assert_eq!(decode_entities("no entities"), "no entities");
         assert_eq!(decode_entities("#99999999999;"), "#99999999999;");
     }

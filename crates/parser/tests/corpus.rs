@@ -40,8 +40,7 @@ fn flowchart_corpus() {
         if *kind != "flowchart" {
             continue;
         }
-        let source =
-            std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let source = std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         let outcome = match catch_unwind(AssertUnwindSafe(|| mermaid_parser::parse(&source))) {
             Ok(Ok(_)) => Outcome::Parsed,
             Ok(Err(e)) => Outcome::Rejected(e.render()),

@@ -126,12 +126,7 @@ mod tests {
         let mut g = graph(3, &[(0, 1), (1, 2), (2, 0)]);
         run(&mut g);
         assert!(is_acyclic(&g));
-        let reversed: Vec<_> = g
-            .edges
-            .iter()
-            .filter(|e| e.reversed)
-            .map(|e| e.input)
-            .collect();
+        let reversed: Vec<_> = g.edges.iter().filter(|e| e.reversed).map(|e| e.input).collect();
         assert_eq!(reversed, vec![Some(2)]);
     }
 
@@ -139,24 +134,11 @@ mod tests {
     fn removes_all_cycles_and_self_loops() {
         let mut g = graph(
             5,
-            &[
-                (0, 1),
-                (1, 0),
-                (1, 2),
-                (2, 3),
-                (3, 1),
-                (3, 3),
-                (4, 4),
-                (3, 0),
-                (2, 4),
-            ],
+            &[(0, 1), (1, 0), (1, 2), (2, 3), (3, 1), (3, 3), (4, 4), (3, 0), (2, 4)],
         );
         run(&mut g);
         assert!(is_acyclic(&g));
-        assert_eq!(
-            g.self_loops.iter().map(|l| l.input).collect::<Vec<_>>(),
-            vec![5, 6]
-        );
+        assert_eq!(g.self_loops.iter().map(|l| l.input).collect::<Vec<_>>(), vec![5, 6]);
         assert_eq!(g.edges.len(), 7);
     }
 

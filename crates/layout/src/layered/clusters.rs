@@ -47,8 +47,7 @@ pub(crate) fn place_titles(g: &mut LayeredGraph) {
     let mut span: Vec<Option<(i32, i32)>> = vec![None; g.clusters.len()];
     for n in &g.nodes {
         if let (NodeKind::Real(_), Some(c)) = (n.kind, n.group) {
-            span[c] =
-                Some(span[c].map_or((n.rank, n.rank), |(a, b)| (a.min(n.rank), b.max(n.rank))));
+            span[c] = Some(span[c].map_or((n.rank, n.rank), |(a, b)| (a.min(n.rank), b.max(n.rank))));
         }
     }
     for c in children_first(g) {

@@ -61,10 +61,7 @@ impl Node {
     }
 
     pub fn is_border(&self) -> bool {
-        matches!(
-            self.kind,
-            NodeKind::LeftBorder(_) | NodeKind::RightBorder(_)
-        )
+        matches!(self.kind, NodeKind::LeftBorder(_) | NodeKind::RightBorder(_))
     }
 
     /// Dummy-like nodes: parts of an edge rather than boxes of their own.
@@ -174,11 +171,7 @@ impl LayeredGraph {
             // In LR/RL the title sits across the ranks' direction: it only needs its width along the ranks
             // here; the cluster pass reserves its height beside the left border instead.
             let (tw, th) = (spec.title_width.max(0.0), spec.title_height.max(0.0));
-            let (w, h) = if is_horizontal(dir) {
-                (0.0, tw)
-            } else {
-                (tw, th)
-            };
+            let (w, h) = if is_horizontal(dir) { (0.0, tw) } else { (tw, th) };
             let title = nodes.len();
             nodes.push(Node::new(NodeKind::Title(c), w, h, Some(c)));
             let title_across = if is_horizontal(dir) { th } else { 0.0 };
@@ -257,11 +250,7 @@ impl LayeredGraph {
 /// Cluster parents with out-of-range references and cycles removed, so every ancestor walk terminates.
 fn sanitized_parents(input: &LayeredInput) -> Vec<Option<usize>> {
     let n = input.clusters.len();
-    let mut parents: Vec<Option<usize>> = input
-        .clusters
-        .iter()
-        .map(|c| c.parent.filter(|&p| p < n))
-        .collect();
+    let mut parents: Vec<Option<usize>> = input.clusters.iter().map(|c| c.parent.filter(|&p| p < n)).collect();
     for start in 0..n {
         let mut steps = 0;
         let mut cur = start;

@@ -84,17 +84,12 @@ mod tests {
         labels::make_space(&mut g);
         rank::run(&mut g);
         run(&mut g);
-        assert!(g
-            .edges
-            .iter()
-            .all(|e| g.nodes[e.to].rank == g.nodes[e.from].rank + 1));
+        assert!(g.edges.iter().all(|e| g.nodes[e.to].rank == g.nodes[e.from].rank + 1));
         assert_eq!(g.chains[0].len(), 3);
         let label = g.chains[0][1];
         assert_eq!(g.nodes[label].kind, NodeKind::Label(0));
         assert_eq!((g.nodes[label].width, g.nodes[label].height), (30.0, 12.0));
         assert_eq!(g.chains[2].len(), 5);
-        assert!(g.chains[2][1..4]
-            .iter()
-            .all(|&d| g.nodes[d].kind == NodeKind::Dummy));
+        assert!(g.chains[2][1..4].iter().all(|&d| g.nodes[d].kind == NodeKind::Dummy));
     }
 }

@@ -60,8 +60,7 @@ pub(crate) fn run(g: &mut LayeredGraph) {
         for r in ranks {
             let barycenter = |v: NodeId| {
                 let nbrs = &fixed_side[v];
-                (!nbrs.is_empty())
-                    .then(|| nbrs.iter().map(|&u| pos[u] as f64).sum::<f64>() / nbrs.len() as f64)
+                (!nbrs.is_empty()).then(|| nbrs.iter().map(|&u| pos[u] as f64).sum::<f64>() / nbrs.len() as f64)
             };
             groups.arrange(&mut layers[r], &barycenter, &cluster_keys);
             for (i, &v) in layers[r].iter().enumerate() {
@@ -165,13 +164,7 @@ fn pair_crossings(upper: &[NodeId], lower_len: usize, down: &[Vec<NodeId>], pos:
 }
 
 /// Swap adjacent nodes while that lowers the crossings with both neighbouring ranks.
-fn transpose(
-    layers: &mut [Vec<NodeId>],
-    pos: &mut [usize],
-    up: &[Vec<NodeId>],
-    down: &[Vec<NodeId>],
-    groups: &Groups,
-) {
+fn transpose(layers: &mut [Vec<NodeId>], pos: &mut [usize], up: &[Vec<NodeId>], down: &[Vec<NodeId>], groups: &Groups) {
     let mut a = Vec::new();
     let mut b = Vec::new();
     let mut crossings = |left: NodeId, right: NodeId, nbrs: &[Vec<NodeId>], pos: &[usize]| -> u64 {
@@ -287,12 +280,7 @@ impl Groups {
     }
 
     /// Reorder `layer` by `key` (nodes without a key keep their slot), keeping clusters contiguous.
-    fn arrange(
-        &self,
-        layer: &mut Vec<NodeId>,
-        key: &dyn Fn(NodeId) -> Option<f64>,
-        cluster_keys: &[f64],
-    ) {
+    fn arrange(&self, layer: &mut Vec<NodeId>, key: &dyn Fn(NodeId) -> Option<f64>, cluster_keys: &[f64]) {
         let n_clusters = self.parents.len();
         if n_clusters == 0 {
             let items: Vec<Item> = layer.iter().map(|&v| Item::Node(v)).collect();
@@ -352,8 +340,7 @@ impl Groups {
                 Item::Cluster(c) => {
                     let mut inner = Vec::new();
                     inner.extend(borders[c][0]);
-                    let (s, n) =
-                        self.flatten(c + 1, members, borders, key, cluster_keys, &mut inner);
+                    let (s, n) = self.flatten(c + 1, members, borders, key, cluster_keys, &mut inner);
                     inner.extend(borders[c][1]);
                     blocks.push((item, inner, (n > 0.0).then_some((s, n))));
                 }
@@ -363,8 +350,7 @@ impl Groups {
             .iter()
             .filter_map(|b| b.2)
             .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
-        let keyed: Vec<(usize, Option<(f64, f64)>)> =
-            blocks.iter().map(|b| b.2).enumerate().collect();
+        let keyed: Vec<(usize, Option<(f64, f64)>)> = blocks.iter().map(|b| b.2).enumerate().collect();
         let mut order = sort_indices(&keyed);
         // Sibling clusters take the cluster slots in their shared order.
         let mut cluster_slots: Vec<usize> = order
@@ -376,9 +362,7 @@ impl Groups {
             let (Item::Cluster(ca), Item::Cluster(cb)) = (blocks[a].0, blocks[b].0) else {
                 unreachable!()
             };
-            cluster_keys[ca]
-                .total_cmp(&cluster_keys[cb])
-                .then(ca.cmp(&cb))
+            cluster_keys[ca].total_cmp(&cluster_keys[cb]).then(ca.cmp(&cb))
         });
         let mut next_cluster = cluster_slots.into_iter();
         for o in order.iter_mut() {
@@ -395,8 +379,7 @@ impl Groups {
 
 /// Stable sort of items by mean key; items without a key stay in their slot.
 fn sort_items(items: Vec<Item>, key: &dyn Fn(Item) -> Option<(f64, f64)>) -> Vec<Item> {
-    let keyed: Vec<(usize, Option<(f64, f64)>)> =
-        items.iter().map(|&it| key(it)).enumerate().collect();
+    let keyed: Vec<(usize, Option<(f64, f64)>)> = items.iter().map(|&it| key(it)).enumerate().collect();
     sort_indices(&keyed).into_iter().map(|i| items[i]).collect()
 }
 
@@ -448,21 +431,15 @@ mod tests {
         };
         for _ in 0..200 {
             let (n_up, n_low) = (1 + next(7), 1 + next(7));
-            let edges: Vec<(usize, usize)> = (0..next(20))
-                .map(|_| (next(n_up), n_up + next(n_low)))
-                .collect();
+            let edges: Vec<(usize, usize)> = (0..next(20)).map(|_| (next(n_up), n_up + next(n_low))).collect();
             let upper: Vec<NodeId> = (0..n_up).collect();
             let mut down = vec![Vec::new(); n_up + n_low];
             for &(u, w) in &edges {
                 down[u].push(w);
             }
             let pos: Vec<usize> = (0..n_up).chain(0..n_low).collect();
-            let lower_edges: Vec<(usize, usize)> =
-                edges.iter().map(|&(u, w)| (u, w - n_up)).collect();
-            assert_eq!(
-                pair_crossings(&upper, n_low, &down, &pos),
-                brute_force(&lower_edges)
-            );
+            let lower_edges: Vec<(usize, usize)> = edges.iter().map(|&(u, w)| (u, w - n_up)).collect();
+            assert_eq!(pair_crossings(&upper, n_low, &down, &pos), brute_force(&lower_edges));
         }
     }
 

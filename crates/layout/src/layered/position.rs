@@ -33,10 +33,7 @@ fn assign_y(g: &mut LayeredGraph) {
     g.rank_bottom = vec![0.0; n];
     let mut y = 0.0;
     for r in 0..n {
-        let h = g.layers[r]
-            .iter()
-            .map(|&v| g.nodes[v].height)
-            .fold(0.0, f64::max);
+        let h = g.layers[r].iter().map(|&v| g.nodes[v].height).fold(0.0, f64::max);
         g.rank_top[r] = y;
         g.rank_bottom[r] = y + h;
         for &v in &g.layers[r] {
@@ -56,10 +53,7 @@ fn separation(g: &LayeredGraph, left: NodeId, right: NodeId) -> f64 {
             g.node_sep
         }
     };
-    let gap = a
-        .gap_after
-        .or(b.gap_before)
-        .unwrap_or((own_gap(a) + own_gap(b)) / 2.0);
+    let gap = a.gap_after.or(b.gap_before).unwrap_or((own_gap(a) + own_gap(b)) / 2.0);
     (a.width + b.width) / 2.0 + gap
 }
 
@@ -118,9 +112,7 @@ fn is_border_segment(g: &LayeredGraph, u: NodeId, v: NodeId) -> bool {
 fn type1_conflicts(g: &LayeredGraph, up: &[Vec<NodeId>]) -> Vec<(NodeId, NodeId)> {
     let mut marked = Vec::new();
     let protectors: [&dyn Fn(NodeId, NodeId) -> bool; 2] =
-        [&|u, v| is_border_segment(g, u, v), &|u, v| {
-            is_inner(g, u, v)
-        }];
+        [&|u, v| is_border_segment(g, u, v), &|u, v| is_inner(g, u, v)];
     for protected in protectors {
         for pair in g.layers.windows(2) {
             let (upper, lower) = (&pair[0], &pair[1]);
@@ -155,12 +147,7 @@ fn type1_conflicts(g: &LayeredGraph, up: &[Vec<NodeId>]) -> Vec<(NodeId, NodeId)
 
 /// Vertical alignment: each node joins the block of its median neighbour in the previous layer, unless the
 /// segment is marked or would cross an alignment made further left. Returns each node's block root.
-fn align(
-    layers: &[Vec<NodeId>],
-    previous: &[Vec<NodeId>],
-    pos: &[usize],
-    marked: &[(NodeId, NodeId)],
-) -> Vec<NodeId> {
+fn align(layers: &[Vec<NodeId>], previous: &[Vec<NodeId>], pos: &[usize], marked: &[(NodeId, NodeId)]) -> Vec<NodeId> {
     let n = pos.len();
     let mut root: Vec<NodeId> = (0..n).collect();
     let mut aligned_below = vec![false; n];
@@ -218,12 +205,7 @@ fn compact(g: &LayeredGraph, layers: &[Vec<NodeId>], root: &[NodeId], mirrored: 
         indeg[b] = pred[b].len();
     }
     let mut topo: Vec<NodeId> = Vec::with_capacity(blocks.len());
-    let mut stack: Vec<NodeId> = blocks
-        .iter()
-        .rev()
-        .copied()
-        .filter(|&b| indeg[b] == 0)
-        .collect();
+    let mut stack: Vec<NodeId> = blocks.iter().rev().copied().filter(|&b| indeg[b] == 0).collect();
     while let Some(b) = stack.pop() {
         topo.push(b);
         for &(s, _) in succ[b].iter().rev() {
@@ -236,10 +218,7 @@ fn compact(g: &LayeredGraph, layers: &[Vec<NodeId>], root: &[NodeId], mirrored: 
     debug_assert_eq!(topo.len(), blocks.len(), "blocks never cross");
     let mut x = vec![0.0f64; n];
     for &b in &topo {
-        x[b] = pred[b]
-            .iter()
-            .map(|&(p, sep)| x[p] + sep)
-            .fold(0.0, f64::max);
+        x[b] = pred[b].iter().map(|&(p, sep)| x[p] + sep).fold(0.0, f64::max);
     }
     for &b in topo.iter().rev() {
         if let Some(limit) = succ[b].iter().map(|&(s, sep)| x[s] - sep).reduce(f64::min) {
@@ -255,10 +234,12 @@ fn compact(g: &LayeredGraph, layers: &[Vec<NodeId>], root: &[NodeId], mirrored: 
 /// right-biased ones by their right edge), then take the mean of the two middle values per node.
 fn balance(g: &LayeredGraph, candidates: Vec<(Vec<f64>, bool)>) -> Vec<f64> {
     let extent = |x: &[f64]| {
-        g.nodes.iter().zip(x).fold(
-            (f64::INFINITY, f64::NEG_INFINITY),
-            |(lo, hi), (node, &x)| (lo.min(x - node.width / 2.0), hi.max(x + node.width / 2.0)),
-        )
+        g.nodes
+            .iter()
+            .zip(x)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (node, &x)| {
+                (lo.min(x - node.width / 2.0), hi.max(x + node.width / 2.0))
+            })
     };
     let extents: Vec<(f64, f64)> = candidates.iter().map(|(x, _)| extent(x)).collect();
     let narrowest = (0..candidates.len())
@@ -268,21 +249,19 @@ fn balance(g: &LayeredGraph, candidates: Vec<(Vec<f64>, bool)>) -> Vec<f64> {
     let shifts: Vec<f64> = candidates
         .iter()
         .zip(&extents)
-        .map(|((_, right_biased), &(lo, hi))| {
-            if *right_biased {
-                target_hi - hi
-            } else {
-                target_lo - lo
-            }
-        })
+        .map(
+            |((_, right_biased), &(lo, hi))| {
+                if *right_biased {
+                    target_hi - hi
+                } else {
+                    target_lo - lo
+                }
+            },
+        )
         .collect();
     (0..g.nodes.len())
         .map(|v| {
-            let mut xs: Vec<f64> = candidates
-                .iter()
-                .zip(&shifts)
-                .map(|((x, _), s)| x[v] + s)
-                .collect();
+            let mut xs: Vec<f64> = candidates.iter().zip(&shifts).map(|((x, _), s)| x[v] + s).collect();
             xs.sort_by(f64::total_cmp);
             (xs[1] + xs[2]) / 2.0
         })
@@ -303,16 +282,7 @@ mod tests {
             (30.0, 30.0),
             (80.0, 20.0),
         ];
-        let edges = [
-            (0, 1),
-            (0, 2),
-            (0, 3),
-            (1, 4),
-            (2, 4),
-            (3, 5),
-            (0, 5),
-            (2, 5),
-        ];
+        let edges = [(0, 1), (0, 2), (0, 3), (1, 4), (2, 4), (3, 5), (0, 5), (2, 5)];
         let input = LayeredInput {
             nodes: sizes
                 .iter()

@@ -364,8 +364,7 @@ impl<'a> Simplex<'a> {
                 }
             }
         }
-        best.expect("a negative cut value implies an edge across the cut")
-            .1
+        best.expect("a negative cut value implies an edge across the cut").1
     }
 
     fn exchange(&mut self, child: usize, leave: usize, enter: usize) {
@@ -392,10 +391,7 @@ impl<'a> Simplex<'a> {
         self.in_tree[leave] = false;
         self.in_tree[enter] = true;
         for v in [child, parent] {
-            let pos = self.tree_adj[v]
-                .iter()
-                .position(|&e| e == leave)
-                .expect("tree edge");
+            let pos = self.tree_adj[v].iter().position(|&e| e == leave).expect("tree edge");
             self.tree_adj[v].swap_remove(pos);
         }
         let (a, b) = (self.edges[enter].from, self.edges[enter].to);
@@ -426,9 +422,7 @@ mod tests {
     }
 
     fn feasible(ranks: &[i32], edges: &[RankEdge]) -> bool {
-        edges
-            .iter()
-            .all(|e| ranks[e.to] - ranks[e.from] >= e.min_len)
+        edges.iter().all(|e| ranks[e.to] - ranks[e.from] >= e.min_len)
     }
 
     /// Minimum cost over all rank vectors in 0..=limit (exponential; tiny graphs only).
@@ -465,15 +459,9 @@ mod tests {
     #[test]
     fn respects_min_len() {
         let edges = [
-            RankEdge {
-                min_len: 3,
-                ..e(0, 1)
-            },
+            RankEdge { min_len: 3, ..e(0, 1) },
             e(1, 2),
-            RankEdge {
-                min_len: 2,
-                ..e(0, 2)
-            },
+            RankEdge { min_len: 2, ..e(0, 2) },
         ];
         let r = network_simplex(3, &edges);
         assert!(feasible(&r, &edges));
@@ -521,11 +509,7 @@ mod tests {
             let r = network_simplex(n, &edges);
             assert!(feasible(&r, &edges), "{edges:?} {r:?}");
             let limit = edges.iter().map(|e| e.min_len).sum::<i32>().max(1);
-            assert_eq!(
-                cost(&r, &edges),
-                brute_force(n, &edges, limit),
-                "{edges:?} {r:?}"
-            );
+            assert_eq!(cost(&r, &edges), brute_force(n, &edges, limit), "{edges:?} {r:?}");
         }
     }
 }

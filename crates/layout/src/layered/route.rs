@@ -41,30 +41,18 @@ pub(crate) fn run(g: &LayeredGraph) -> Vec<EdgeRoute> {
         let mut points = Vec::with_capacity(2 * chain.len() + 2);
         for (k, &v) in chain.iter().enumerate() {
             let node = &g.nodes[v];
-            let (top, bottom) = (
-                g.rank_top[node.rank as usize],
-                g.rank_bottom[node.rank as usize],
-            );
+            let (top, bottom) = (g.rank_top[node.rank as usize], g.rank_bottom[node.rank as usize]);
             let first = k == 0;
             let last = k + 1 == chain.len();
             if first {
-                points.push(Point {
-                    x: node.x,
-                    y: node.y,
-                });
+                points.push(Point { x: node.x, y: node.y });
             } else {
                 points.push(Point { x: node.x, y: top });
             }
             if last {
-                points.push(Point {
-                    x: node.x,
-                    y: node.y,
-                });
+                points.push(Point { x: node.x, y: node.y });
             } else {
-                points.push(Point {
-                    x: node.x,
-                    y: bottom,
-                });
+                points.push(Point { x: node.x, y: bottom });
                 if fan_offset[i] != 0.0 {
                     let next = &g.nodes[chain[k + 1]];
                     let next_top = g.rank_top[next.rank as usize];
@@ -87,10 +75,7 @@ pub(crate) fn run(g: &LayeredGraph) -> Vec<EdgeRoute> {
         if reversed[i] {
             points.reverse();
         }
-        routes[i] = EdgeRoute {
-            points,
-            label_center,
-        };
+        routes[i] = EdgeRoute { points, label_center };
     }
     routes
 }

@@ -39,12 +39,7 @@ pub(crate) fn reserve(g: &mut LayeredGraph) -> Vec<Reservation> {
             let labels = loops.iter().filter_map(|l| l.1);
             let label_w = labels.clone().map(|l| l.0).fold(0.0, f64::max);
             let label_h: f64 = labels.map(|l| l.1 + LABEL_GAP).sum();
-            let extra_width = loops.len() as f64 * step
-                + if label_w > 0.0 {
-                    LABEL_GAP + label_w
-                } else {
-                    0.0
-                };
+            let extra_width = loops.len() as f64 * step + if label_w > 0.0 { LABEL_GAP + label_w } else { 0.0 };
             let n = &mut g.nodes[node];
             let r = Reservation {
                 node,
@@ -61,10 +56,7 @@ pub(crate) fn reserve(g: &mut LayeredGraph) -> Vec<Reservation> {
 }
 
 /// Restore the nodes' own sizes and centres (before routing) and return the loops' routes by input edge.
-pub(crate) fn finish(
-    g: &mut LayeredGraph,
-    reservations: &[Reservation],
-) -> Vec<(usize, EdgeRoute)> {
+pub(crate) fn finish(g: &mut LayeredGraph, reservations: &[Reservation]) -> Vec<(usize, EdgeRoute)> {
     let step = loop_step(g);
     let mut routes = Vec::new();
     for r in reservations {
@@ -74,12 +66,7 @@ pub(crate) fn finish(
         n.height = r.height;
         let (cx, cy, right) = (n.x, n.y, n.x + r.width / 2.0);
         let k = r.loops.len();
-        let label_h: f64 = r
-            .loops
-            .iter()
-            .filter_map(|l| l.1)
-            .map(|l| l.1 + LABEL_GAP)
-            .sum();
+        let label_h: f64 = r.loops.iter().filter_map(|l| l.1).map(|l| l.1 + LABEL_GAP).sum();
         let mut label_top = cy - label_h / 2.0;
         for (i, &(edge, label)) in r.loops.iter().enumerate() {
             let outer = right + (i + 1) as f64 * step;
@@ -102,13 +89,7 @@ pub(crate) fn finish(
                 label_top += h + LABEL_GAP;
                 c
             });
-            routes.push((
-                edge,
-                EdgeRoute {
-                    points,
-                    label_center,
-                },
-            ));
+            routes.push((edge, EdgeRoute { points, label_center }));
         }
     }
     routes

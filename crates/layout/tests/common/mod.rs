@@ -36,10 +36,7 @@ pub fn shrink(r: Rect, by: f64) -> Rect {
 
 /// Open-interior overlap.
 pub fn overlaps(a: Rect, b: Rect) -> bool {
-    a.x < b.x + b.width - EPS
-        && b.x < a.x + a.width - EPS
-        && a.y < b.y + b.height - EPS
-        && b.y < a.y + a.height - EPS
+    a.x < b.x + b.width - EPS && b.x < a.x + a.width - EPS && a.y < b.y + b.height - EPS && b.y < a.y + a.height - EPS
 }
 
 pub fn contains(outer: Rect, inner: Rect) -> bool {
@@ -90,9 +87,7 @@ pub fn check(input: &LayeredInput, out: &LayeredOutput) {
     assert_eq!(out.edges.len(), input.edges.len());
     assert_eq!(out.clusters.len(), input.clusters.len());
     let boxes: Vec<Rect> = (0..n).map(|i| node_box(input, out, i)).collect();
-    let labels: Vec<Option<Rect>> = (0..input.edges.len())
-        .map(|e| label_box(input, out, e))
-        .collect();
+    let labels: Vec<Option<Rect>> = (0..input.edges.len()).map(|e| label_box(input, out, e)).collect();
     let sep = input.spacing.node_sep.min(input.spacing.rank_sep);
 
     // Inside the canvas.
@@ -103,10 +98,7 @@ pub fn check(input: &LayeredInput, out: &LayeredOutput) {
         height: out.height,
     };
     for (i, b) in boxes.iter().enumerate() {
-        assert!(
-            contains(canvas, *b),
-            "node {i} {b:?} outside canvas {canvas:?}"
-        );
+        assert!(contains(canvas, *b), "node {i} {b:?} outside canvas {canvas:?}");
     }
     for (e, l) in labels.iter().enumerate() {
         if let Some(l) = l {
@@ -176,9 +168,8 @@ pub fn check(input: &LayeredInput, out: &LayeredOutput) {
     }
 
     // Clusters hold exactly their members; nested ones sit strictly inside their parent.
-    let ancestors = |c: Option<usize>| -> Vec<usize> {
-        std::iter::successors(c, |&c| input.clusters[c].parent).collect()
-    };
+    let ancestors =
+        |c: Option<usize>| -> Vec<usize> { std::iter::successors(c, |&c| input.clusters[c].parent).collect() };
     for (c, rect) in out.clusters.iter().enumerate() {
         for (i, b) in boxes.iter().enumerate() {
             if ancestors(input.nodes[i].cluster).contains(&c) {

@@ -5,9 +5,7 @@
 //! Rules return [`nom::IResult`] with [`GErr`]: `Err::Error` means "not this construct" (try another),
 //! `Err::Failure` is a committed error with a message for the user.
 
-use crate::ast::{
-    ArrowHead, ClickAction, Direction, EdgeStroke, Label, LabelKind, NodeShape, Span,
-};
+use crate::ast::{ArrowHead, ClickAction, Direction, EdgeStroke, Label, LabelKind, NodeShape, Span};
 use crate::data::{find_closing_brace, parse_mapping, DataEntry};
 use crate::text::{decode_entities, parse_styles};
 use nom::branch::alt;
@@ -179,17 +177,8 @@ const SHAPES: &[(&str, &[(&str, NodeShape)])] = &[
     ("(", &[(")", NodeShape::Rounded)]),
     ("[[", &[("]]", NodeShape::Subroutine)]),
     ("[(", &[(")]", NodeShape::Cylinder)]),
-    (
-        "[/",
-        &[("/]", NodeShape::LeanRight), ("\\]", NodeShape::Trapezoid)],
-    ),
-    (
-        "[\\",
-        &[
-            ("\\]", NodeShape::LeanLeft),
-            ("/]", NodeShape::InvTrapezoid),
-        ],
-    ),
+    ("[/", &[("/]", NodeShape::LeanRight), ("\\]", NodeShape::Trapezoid)]),
+    ("[\\", &[("\\]", NodeShape::LeanLeft), ("/]", NodeShape::InvTrapezoid)]),
     ("[", &[("]", NodeShape::Rect)]),
     ("{{", &[("}}", NodeShape::Hexagon)]),
     ("{", &[("}", NodeShape::Diamond)]),
@@ -229,11 +218,7 @@ fn found(i: &str) -> String {
     if i.starts_with('\n') {
         return "the end of the line".to_string();
     }
-    let tok: String = i
-        .chars()
-        .take_while(|c| !c.is_whitespace())
-        .take(12)
-        .collect();
+    let tok: String = i.chars().take_while(|c| !c.is_whitespace()).take(12).collect();
     if tok.is_empty() {
         "whitespace".to_string()
     } else {
@@ -252,10 +237,7 @@ fn keyword<'a>(i: &'a str, kw: &str) -> Option<&'a str> {
 
 /// The reserved word `id` starts with, if any (`end`, `end.x`, `end-x`, but not `endpoint`).
 pub(super) fn reserved_prefix(id: &str) -> Option<&'static str> {
-    RESERVED
-        .iter()
-        .copied()
-        .find(|kw| keyword(id, kw).is_some())
+    RESERVED.iter().copied().find(|kw| keyword(id, kw).is_some())
 }
 
 fn parse_direction(tok: &str) -> Option<Direction> {
@@ -290,11 +272,7 @@ impl<'s> G<'s> {
     fn id_list(&self, list: &str, what: &str) -> Result<Vec<String>, nom::Err<GErr>> {
         let mut out = Vec::new();
         let several = what == "class";
-        let parts: Vec<&str> = if several {
-            list.split(',').collect()
-        } else {
-            vec![list]
-        };
+        let parts: Vec<&str> = if several { list.split(',').collect() } else { vec![list] };
         for part in parts {
             let ok = matches!(self.node_id(part), Ok((rest, _)) if rest.is_empty());
             if !ok {
@@ -303,10 +281,7 @@ impl<'s> G<'s> {
                     at,
                     part.len().max(1),
                     if several {
-                        format!(
-                            "expected node ids separated by `,` after `{what}`, found {}",
-                            found(at)
-                        )
+                        format!("expected node ids separated by `,` after `{what}`, found {}", found(at))
                     } else {
                         format!("expected a node id after `{what}`, found {}", found(at))
                     },
@@ -403,13 +378,13 @@ impl<'s> G<'s> {
     /// statement := subgraph | end | direction | classDef | class | style | linkStyle | click | accTitle | accDescr
     ///            | vertex_statement
     pub fn statement<'a>(&self, i: &'a str) -> PResult<'a, Stmt> {
-        if let Some(rest) = keyword(i, "subgraph")
-            .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace) || r.starts_with(';'))
+        if let Some(rest) =
+            keyword(i, "subgraph").filter(|r| r.is_empty() || r.starts_with(char::is_whitespace) || r.starts_with(';'))
         {
             return self.subgraph(i, rest);
         }
-        if let Some(rest) = keyword(i, "end")
-            .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace) || r.starts_with(';'))
+        if let Some(rest) =
+            keyword(i, "end").filter(|r| r.is_empty() || r.starts_with(char::is_whitespace) || r.starts_with(';'))
         {
             return Ok((
                 rest,
@@ -420,8 +395,7 @@ impl<'s> G<'s> {
         }
         if let Some(rest) = keyword(i, "direction") {
             if let Ok((tok_at, _)) = space1::<&str, GErr>(rest) {
-                let (j, tok) =
-                    take_while(|c: char| !c.is_whitespace() && c != ';').parse(tok_at)?;
+                let (j, tok) = take_while(|c: char| !c.is_whitespace() && c != ';').parse(tok_at)?;
                 if let Some(dir) = parse_direction(tok) {
                     return Ok((
                         j,
@@ -477,11 +451,7 @@ impl<'s> G<'s> {
                         let Some(close) = body.find('}') else {
                             return fail(j, 1, "unclosed `accDescr {`: expected `}`");
                         };
-                        let text: Vec<&str> = body[..close]
-                            .lines()
-                            .map(str::trim)
-                            .filter(|l| !l.is_empty())
-                            .collect();
+                        let text: Vec<&str> = body[..close].lines().map(str::trim).filter(|l| !l.is_empty()).collect();
                         return Ok((&body[close + 1..], Stmt::AccDescr(text.join("\n"))));
                     }
                 }
@@ -514,8 +484,7 @@ impl<'s> G<'s> {
                 },
             ));
         }
-        let (rest, word) =
-            take_while1(|c: char| !c.is_whitespace() && !matches!(c, '[' | ';' | '"')).parse(j)?;
+        let (rest, word) = take_while1(|c: char| !c.is_whitespace() && !matches!(c, '[' | ';' | '"')).parse(j)?;
         let (k, _) = space0(rest)?;
         if let Some(after) = k.strip_prefix('[') {
             let (rest, (_, label)) = self.shape_text(k, after, &[("]", NodeShape::Rect)], word)?;
@@ -568,11 +537,7 @@ impl<'s> G<'s> {
                 format!("expected styles after `classDef {names}`, e.g. `fill:#f96`"),
             );
         }
-        let names = names
-            .split(',')
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-            .collect();
+        let names = names.split(',').filter(|n| !n.is_empty()).map(str::to_string).collect();
         Ok((
             after,
             Stmt::ClassDef {
@@ -634,13 +599,14 @@ impl<'s> G<'s> {
         let (i, indices) = if let Some(rest) = keyword(i, "default") {
             (rest, None)
         } else {
-            let Ok((rest, list)) =
-                separated_list1(char::<&str, GErr>(','), recognize(digit1)).parse(i)
-            else {
+            let Ok((rest, list)) = separated_list1(char::<&str, GErr>(','), recognize(digit1)).parse(i) else {
                 return fail_hint(
                     i,
                     1,
-                    format!("expected `default` or edge numbers after `linkStyle`, found {}", found(i)),
+                    format!(
+                        "expected `default` or edge numbers after `linkStyle`, found {}",
+                        found(i)
+                    ),
                     "edges are numbered from 0 in the order they are written, e.g. `linkStyle 0,2 stroke:red`",
                 );
             };
@@ -649,9 +615,7 @@ impl<'s> G<'s> {
                 let span = Span::new(self.offset(n), self.offset(n) + n.len());
                 match n.parse::<usize>() {
                     Ok(v) => out.push((v, span)),
-                    Err(_) => {
-                        return fail(n, n.len(), format!("linkStyle index `{n}` is too large"))
-                    }
+                    Err(_) => return fail(n, n.len(), format!("linkStyle index `{n}` is too large")),
                 }
             }
             (rest, Some(out))
@@ -664,11 +628,7 @@ impl<'s> G<'s> {
                     take_while1(|c: char| !c.is_whitespace() && c != ';'),
                 )
                 .parse(rest) else {
-                    return fail(
-                        rest,
-                        1,
-                        "expected a curve name after `interpolate`, e.g. `basis`",
-                    );
+                    return fail(rest, 1, "expected a curve name after `interpolate`, e.g. `basis`");
                 };
                 (rest, Some(curve.to_string()))
             }
@@ -693,11 +653,7 @@ impl<'s> G<'s> {
         self.id_list(node, "click")?;
         let node = node.to_string();
         let Ok((i, _)) = space1::<&str, GErr>(i) else {
-            return fail(
-                i,
-                1,
-                format!("expected a link or a callback after `click {node}`"),
-            );
+            return fail(i, 1, format!("expected a link or a callback after `click {node}`"));
         };
         let string = |i: &'a str| -> PResult<'a, String> {
             let (rest, label) = self.quoted(i)?;
@@ -737,11 +693,7 @@ impl<'s> G<'s> {
             let (r, name) = take_while1(|c: char| is_word(c) || c == '.' || c == '$').parse(i)?;
             let (r, args) = if let Some(a) = r.strip_prefix('(') {
                 let Some(close) = a.find([')', '\n']).filter(|&n| a[n..].starts_with(')')) else {
-                    return fail(
-                        r,
-                        1,
-                        format!("unclosed `(` after the callback `{name}`: expected `)`"),
-                    );
+                    return fail(r, 1, format!("unclosed `(` after the callback `{name}`: expected `)`"));
                 };
                 (&a[close + 1..], Some(a[..close].trim().to_string()))
             } else {
@@ -811,10 +763,7 @@ impl<'s> G<'s> {
                             return fail(
                                 r,
                                 1,
-                                format!(
-                                    "expected a node after the link `{text}`, found {}",
-                                    found(r)
-                                ),
+                                format!("expected a node after the link `{text}`, found {}", found(r)),
                             );
                         }
                         Err(e) => return Err(e),
@@ -840,13 +789,7 @@ impl<'s> G<'s> {
                     out.push(n);
                     i = r;
                 }
-                Err(nom::Err::Error(_)) => {
-                    return fail(
-                        k,
-                        1,
-                        format!("expected a node after `&`, found {}", found(k)),
-                    )
-                }
+                Err(nom::Err::Error(_)) => return fail(k, 1, format!("expected a node after `&`, found {}", found(k))),
                 Err(e) => return Err(e),
             }
         }
@@ -861,7 +804,10 @@ impl<'s> G<'s> {
                 start,
                 id.len(),
                 format!("`{kw}` is a reserved word and cannot start a node id"),
-                format!("capitalise it (`{}`) or use another id with a quoted label, e.g. `n[\"{id}\"]`", capitalise(id)),
+                format!(
+                    "capitalise it (`{}`) or use another id with a quoted label, e.g. `n[\"{id}\"]`",
+                    capitalise(id)
+                ),
             );
         }
         let mut i = i;
@@ -883,11 +829,7 @@ impl<'s> G<'s> {
         let mut classes = Vec::new();
         while let Some(r) = i.strip_prefix(":::") {
             let Ok((r, name)) = self.class_name(r) else {
-                return fail(
-                    r,
-                    1,
-                    format!("expected a class name after `:::`, found {}", found(r)),
-                );
+                return fail(r, 1, format!("expected a class name after `:::`, found {}", found(r)));
             };
             classes.push(name.to_string());
             i = r;
@@ -962,15 +904,14 @@ impl<'s> G<'s> {
         let Some(close) = find_closing_brace(content) else {
             return fail(i, 2, "unclosed `@{`: expected `}`");
         };
-        let entries =
-            parse_mapping(&content[..close], self.pos(content)).map_err(|(span, msg)| {
-                nom::Err::Failure(GErr {
-                    rest: self.src.len() - span.start.min(self.src.len()),
-                    len: span.end.saturating_sub(span.start),
-                    msg,
-                    hint: None,
-                })
-            })?;
+        let entries = parse_mapping(&content[..close], self.pos(content)).map_err(|(span, msg)| {
+            nom::Err::Failure(GErr {
+                rest: self.src.len() - span.start.min(self.src.len()),
+                len: span.end.saturating_sub(span.start),
+                msg,
+                hint: None,
+            })
+        })?;
         Ok((&content[close + 1..], entries))
     }
 
@@ -1143,12 +1084,7 @@ impl<'s> G<'s> {
                 if n < 3 {
                     return soft(start);
                 }
-                Tok::Full(
-                    EdgeStroke::Invisible,
-                    ArrowHead::None,
-                    link_len(n - 2),
-                    p + n,
-                )
+                Tok::Full(EdgeStroke::Invisible, ArrowHead::None, link_len(n - 2), p + n)
             }
             Some(&c @ (b'=' | b'-')) if !(c == b'-' && b.get(p + 1) == Some(&b'.')) => {
                 let stroke = if c == b'=' {
@@ -1171,24 +1107,14 @@ impl<'s> G<'s> {
                 }
                 let end = head(b.get(p + k + 1));
                 let used = p + k + 1 + usize::from(end.is_some());
-                Tok::Full(
-                    EdgeStroke::Dotted,
-                    end.unwrap_or(ArrowHead::None),
-                    link_len(k),
-                    used,
-                )
+                Tok::Full(EdgeStroke::Dotted, end.unwrap_or(ArrowHead::None), link_len(k), used)
             }
             Some(b'-') => {
                 let k = run(p + 1, b'.');
                 if b.get(p + 1 + k) == Some(&b'-') {
                     let end = head(b.get(p + k + 2));
                     let used = p + k + 2 + usize::from(end.is_some());
-                    Tok::Full(
-                        EdgeStroke::Dotted,
-                        end.unwrap_or(ArrowHead::None),
-                        link_len(k),
-                        used,
-                    )
+                    Tok::Full(EdgeStroke::Dotted, end.unwrap_or(ArrowHead::None), link_len(k), used)
                 } else if k == 1 {
                     Tok::Inline(EdgeStroke::Dotted, p + 2)
                 } else {
@@ -1220,9 +1146,7 @@ impl<'s> G<'s> {
                     },
                 ))
             }
-            Tok::Inline(stroke, used) => {
-                self.inline_link(start, &i[used..], id, stroke, start_head)
-            }
+            Tok::Inline(stroke, used) => self.inline_link(start, &i[used..], id, stroke, start_head),
         }
     }
 
@@ -1261,18 +1185,12 @@ impl<'s> G<'s> {
                 None => fail_hint(
                     k,
                     1,
-                    format!(
-                        "expected `|` after the quoted link label, found {}",
-                        found(k)
-                    ),
+                    format!("expected `|` after the quoted link label, found {}", found(k)),
                     "a quoted label must be the whole label; write `#quot;` for a `\"` inside it",
                 ),
             };
         }
-        let Some(close) = body
-            .find(['|', '\n'])
-            .filter(|&n| body[n..].starts_with('|'))
-        else {
+        let Some(close) = body.find(['|', '\n']).filter(|&n| body[n..].starts_with('|')) else {
             let at = &body[body.find('\n').unwrap_or(body.len())..];
             return unclosed(at);
         };
@@ -1319,9 +1237,7 @@ impl<'s> G<'s> {
                     "expected `{closer_example}` to end the link label started by `{opener}` at {}",
                     self.where_(start)
                 ),
-                format!(
-                    "write the label as `{opener} text {closer_example}` or `{full_example}|text|`"
-                ),
+                format!("write the label as `{opener} text {closer_example}` or `{full_example}|text|`"),
             )
         };
         // Find where the label text ends and the closing token starts.
@@ -1338,9 +1254,7 @@ impl<'s> G<'s> {
                 }
                 let hit = match stroke {
                     EdgeStroke::Thick => at.starts_with("=="),
-                    EdgeStroke::Dotted => {
-                        at.starts_with('.') && at.trim_start_matches('.').starts_with('-')
-                    }
+                    EdgeStroke::Dotted => at.starts_with('.') && at.trim_start_matches('.').starts_with('-'),
                     _ => at.starts_with("--"),
                 };
                 if hit {
@@ -1381,11 +1295,7 @@ impl<'s> G<'s> {
                 )
             }
             _ => {
-                let ch = if stroke == EdgeStroke::Thick {
-                    b'='
-                } else {
-                    b'-'
-                };
+                let ch = if stroke == EdgeStroke::Thick { b'=' } else { b'-' };
                 let n = b.iter().take_while(|&&c| c == ch).count();
                 match head(b.get(n)) {
                     Some(h) if n >= 2 => (h, link_len(n - 1), n + 1),

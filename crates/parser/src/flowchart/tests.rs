@@ -27,10 +27,7 @@ fn label(n: &Node) -> &str {
 }
 
 fn edges(f: &Flowchart) -> Vec<(&str, &str)> {
-    f.edges
-        .iter()
-        .map(|e| (e.from.as_str(), e.to.as_str()))
-        .collect()
+    f.edges.iter().map(|e| (e.from.as_str(), e.to.as_str())).collect()
 }
 
 /// `(message, line, column, hint)` of an error.
@@ -118,10 +115,7 @@ fn node_spans() {
     let src = "graph TD\n  n1[\"Text (with) [brackets]\"]:::hot --> n2";
     let f = fc(src);
     let n1 = node(&f, "n1");
-    assert_eq!(
-        &src[n1.span.start..n1.span.end],
-        "n1[\"Text (with) [brackets]\"]"
-    );
+    assert_eq!(&src[n1.span.start..n1.span.end], "n1[\"Text (with) [brackets]\"]");
     assert_eq!(n1.label.as_ref().unwrap().text, "Text (with) [brackets]");
     let l = n1.label.as_ref().unwrap();
     assert_eq!(&src[l.span.start..l.span.end], "\"Text (with) [brackets]\"");
@@ -145,10 +139,7 @@ fn labels_quoted_markdown_entities_unicode() {
     assert_eq!(c.text, "The **cat**\n  in the hat");
     assert_eq!(label(node(&f, "D")), "Начало <br> end");
     assert_eq!(label(node(&f, "E")), "c:\\windows");
-    assert_eq!(
-        node(&f, "F").label.as_ref().unwrap().kind,
-        LabelKind::Markdown
-    );
+    assert_eq!(node(&f, "F").label.as_ref().unwrap().kind, LabelKind::Markdown);
     assert_eq!(node(&f, "B").label.as_ref().unwrap().kind, LabelKind::Plain);
     assert_eq!(label(node(&f, "G")), "@for@ D@");
 }
@@ -197,10 +188,7 @@ fn shape_data() {
     let f = fc("flowchart TB\nA@{ shape: cyl, label: \"Orders DB\" }\nB@{\n  shape: circle\n  other: \"clock\"\n}\nC[Hello]@{ shape: diam }\nD@{ icon: \"fa:user\", form: square, label: \"User\", pos: t, h: 48 }\nE@{ img: \"https://x/y.png\", label: \"Pic\", w: 60 }\nF@{ label: \"**x**\", labelType: text }\nG@{ label: \"This is }\" }");
     assert_eq!(node(&f, "A").shape, NodeShape::Cylinder);
     assert_eq!(label(node(&f, "A")), "Orders DB");
-    assert_eq!(
-        node(&f, "A").label.as_ref().unwrap().kind,
-        LabelKind::Markdown
-    );
+    assert_eq!(node(&f, "A").label.as_ref().unwrap().kind, LabelKind::Markdown);
     assert_eq!(node(&f, "B").shape, NodeShape::Circle);
     assert_eq!(
         node(&f, "B").shape_data,
@@ -210,9 +198,7 @@ fn shape_data() {
     assert_eq!(label(node(&f, "C")), "Hello");
     let d = node(&f, "D");
     assert_eq!(d.shape, NodeShape::Icon);
-    assert!(d
-        .shape_data
-        .contains(&("icon".to_string(), "fa:user".to_string())));
+    assert!(d.shape_data.contains(&("icon".to_string(), "fa:user".to_string())));
     assert!(d.shape_data.contains(&("h".to_string(), "48".to_string())));
     assert_eq!(node(&f, "E").shape, NodeShape::Image);
     assert_eq!(node(&f, "F").label.as_ref().unwrap().kind, LabelKind::Plain);
@@ -298,13 +284,7 @@ fn link_kinds() {
 fn link_labels() {
     for (link, text, stroke, end, len) in [
         ("-->|yes|", "yes", EdgeStroke::Normal, ArrowHead::Arrow, 1),
-        (
-            " --> |yes| ",
-            "yes",
-            EdgeStroke::Normal,
-            ArrowHead::Arrow,
-            1,
-        ),
+        (" --> |yes| ", "yes", EdgeStroke::Normal, ArrowHead::Arrow, 1),
         (
             "---|This is the text|",
             "This is the text",
@@ -366,22 +346,11 @@ fn link_labels() {
         ),
     ] {
         let e = one_edge(link);
-        assert_eq!(
-            e.label.as_ref().map(|l| l.text.as_str()),
-            Some(text),
-            "{link}"
-        );
-        assert_eq!(
-            (e.stroke, e.arrow_end, e.min_len),
-            (stroke, end, len),
-            "{link}"
-        );
+        assert_eq!(e.label.as_ref().map(|l| l.text.as_str()), Some(text), "{link}");
+        assert_eq!((e.stroke, e.arrow_end, e.min_len), (stroke, end, len), "{link}");
     }
     let e = one_edge(" <-- both --> ");
-    assert_eq!(
-        (e.arrow_start, e.arrow_end),
-        (ArrowHead::Arrow, ArrowHead::Arrow)
-    );
+    assert_eq!((e.arrow_start, e.arrow_end), (ArrowHead::Arrow, ArrowHead::Arrow));
     let e = one_edge("-- \"`**bold**`\" -->");
     assert_eq!(e.label.unwrap().kind, LabelKind::Markdown);
 }
@@ -401,10 +370,7 @@ fn edge_spans() {
 #[test]
 fn head_letters_next_to_ids() {
     let f = fc("graph TD;A--xv(my text);\nB---ob\nC--oD\nE --- oF");
-    assert_eq!(
-        edges(&f),
-        vec![("A", "v"), ("B", "b"), ("C", "D"), ("E", "oF")]
-    );
+    assert_eq!(edges(&f), vec![("A", "v"), ("B", "b"), ("C", "D"), ("E", "oF")]);
     assert_eq!(f.edges[1].arrow_end, ArrowHead::Circle);
     assert_eq!(f.edges[3].arrow_end, ArrowHead::None);
     assert_eq!(label(node(&f, "v")), "my text");
@@ -432,8 +398,7 @@ fn chains_and_groups() {
     assert_eq!(node(&f, "B").classes, vec!["C1"]);
     assert_eq!(node(&f, "A").classes, vec!["exClass"]);
     assert_eq!(node(&f, "E").classes, vec!["C2"]);
-    let f =
-        fc("graph TD\nD@{ shape: rounded } & E@{ shape: rounded } --> F & G@{ shape: rounded }");
+    let f = fc("graph TD\nD@{ shape: rounded } & E@{ shape: rounded } --> F & G@{ shape: rounded }");
     assert_eq!(f.edges.len(), 4);
     assert_eq!(node(&f, "G").shape, NodeShape::Rounded);
 }
@@ -446,7 +411,8 @@ fn statement_continues_on_next_line_with_a_link() {
 
 #[test]
 fn edge_ids_and_metadata() {
-    let f = fc("flowchart LR\nA e1@--> B\nA & B e2@==> C & D\ne1@{ animate: true, curve: stepAfter }\nclass e1 animate");
+    let f =
+        fc("flowchart LR\nA e1@--> B\nA & B e2@==> C & D\ne1@{ animate: true, curve: stepAfter }\nclass e1 animate");
     assert_eq!(f.edges[0].id.as_deref(), Some("e1"));
     assert_eq!(
         f.edges[0].data,
@@ -486,10 +452,7 @@ fn subgraph_forms() {
             ("some-id", Some("Some Title")),
         ]
     );
-    assert_eq!(
-        f.subgraphs[5].title.as_ref().unwrap().kind,
-        LabelKind::Markdown
-    );
+    assert_eq!(f.subgraphs[5].title.as_ref().unwrap().kind, LabelKind::Markdown);
     assert_eq!(f.subgraphs[0].nodes, vec!["a1", "a2"]);
     assert_eq!(f.subgraphs[4].nodes, vec!["e"]);
 }
@@ -512,10 +475,7 @@ fn subgraph_nesting_direction_and_span() {
     assert_eq!(top.styles, vec![("fill".to_string(), "#f00".to_string())]);
     assert_eq!(b1.classes, vec!["foo"]);
     // Subgraph ids used in edges are not nodes.
-    assert!(f
-        .nodes
-        .iter()
-        .all(|n| !["TOP", "B1", "B2"].contains(&n.id.as_str())));
+    assert!(f.nodes.iter().all(|n| !["TOP", "B1", "B2"].contains(&n.id.as_str())));
     assert_eq!(edges(&f)[2], ("A", "TOP"));
     assert_eq!(&src[top.span.start..top.span.start + 12], "subgraph TOP");
     assert!(src[..top.span.end].ends_with("  top\nend"));
@@ -525,16 +485,13 @@ fn subgraph_nesting_direction_and_span() {
 fn node_belongs_to_first_subgraph_that_closes_around_it() {
     // B closes first and owns `c`; A later mentions `B`, which makes B a child of A.
     let f = fc("flowchart TB\nsubgraph B\n  c\nend\na-->c\nsubgraph A\n  b-->B\n  a\nend");
-    let [b, a] = f.subgraphs.as_slice() else {
-        panic!()
-    };
+    let [b, a] = f.subgraphs.as_slice() else { panic!() };
     assert_eq!(b.nodes, vec!["c"]);
     assert_eq!(a.nodes, vec!["b", "a"]);
     assert_eq!(b.parent, Some(1));
     assert_eq!(a.children, vec![0]);
     // An inner subgraph closes before its parent, so it keeps the nodes they both mention.
-    let f =
-        fc("graph TB\nsubgraph outer\n  x\n  subgraph inner\n    x --> y\n  end\n  y --> z\nend");
+    let f = fc("graph TB\nsubgraph outer\n  x\n  subgraph inner\n    x --> y\n  end\n  y --> z\nend");
     assert_eq!(f.subgraphs[0].nodes, vec!["z"]);
     assert_eq!(f.subgraphs[1].nodes, vec!["x", "y"]);
 }
@@ -552,22 +509,11 @@ fn duplicate_subgraph_ids_and_reference_cycles_are_safe() {
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
     let n = 100_000;
-    let src = format!(
-        "graph TD\n{}a\n{}",
-        "subgraph s\n".repeat(n),
-        "end\n".repeat(n)
-    );
+    let src = format!("graph TD\n{}a\n{}", "subgraph s\n".repeat(n), "end\n".repeat(n));
     let e = err(&src);
-    assert_eq!(
-        e.message,
-        "subgraphs are nested too deeply (more than 256 levels)"
-    );
+    assert_eq!(e.message, "subgraphs are nested too deeply (more than 256 levels)");
     assert_eq!((e.line, e.column), (258, 1));
-    let ok = format!(
-        "graph TD\n{}a\n{}",
-        "subgraph s\n".repeat(200),
-        "end\n".repeat(200)
-    );
+    let ok = format!("graph TD\n{}a\n{}", "subgraph s\n".repeat(200), "end\n".repeat(200));
     assert_eq!(fc(&ok).subgraphs.len(), 200);
 }
 
@@ -613,10 +559,7 @@ fn link_style() {
     );
     assert_eq!(ls[1].indices, Some(vec![0, 1]));
     assert_eq!(ls[1].interpolate.as_deref(), Some("cardinal"));
-    assert_eq!(
-        ls[1].styles,
-        vec![("stroke-width".to_string(), "1px".to_string())]
-    );
+    assert_eq!(ls[1].styles, vec![("stroke-width".to_string(), "1px".to_string())]);
     assert_eq!(ls[2].interpolate, None);
 }
 
@@ -700,15 +643,9 @@ fn error_reserved_word_as_id() {
         ("`end` is a reserved word and cannot start a node id", 2, 1)
     );
     let e = err("graph TD\na --> style");
-    assert_eq!(
-        e.message,
-        "`style` is a reserved word and cannot start a node id"
-    );
+    assert_eq!(e.message, "`style` is a reserved word and cannot start a node id");
     let e = err("graph TD\nclass-x --> y");
-    assert_eq!(
-        e.message,
-        "`class` is a reserved word and cannot start a node id"
-    );
+    assert_eq!(e.message, "`class` is a reserved word and cannot start a node id");
 }
 
 #[test]
@@ -726,10 +663,7 @@ fn error_unclosed_bracket() {
     let e = err("graph\nX(- My Text (");
     assert_eq!((e.line, e.column), (2, 13));
     let e = err("graph TD\nA{{text}\nB");
-    assert_eq!(
-        e.message,
-        "unexpected `}` in the label of `A`: expected `}}`"
-    );
+    assert_eq!(e.message, "unexpected `}` in the label of `A`: expected `}}`");
 }
 
 #[test]
@@ -896,10 +830,7 @@ fn error_links() {
         )
     );
     let e = err("graph TD\n a & --> b");
-    assert_eq!(
-        parts(&e),
-        ("expected a node after `&`, found `-->`", 2, 6, None)
-    );
+    assert_eq!(parts(&e), ("expected a node after `&`, found `-->`", 2, 6, None));
     let e = err("graph TD\n--> b");
     assert_eq!(
         parts(&e),
@@ -927,12 +858,7 @@ fn error_unknown_shape_name() {
     let e = err("flowchart TB\nA@{ shape: cylinderr }");
     assert_eq!(
         parts(&e),
-        (
-            "unknown shape `cylinderr`",
-            2,
-            12,
-            Some("did you mean `cylinder`?")
-        )
+        ("unknown shape `cylinderr`", 2, 12, Some("did you mean `cylinder`?"))
     );
     let e = err("flowchart TB\nA@{ shape: rect_left_inv_arrow }");
     assert_eq!(e.message, "unknown shape `rect_left_inv_arrow`");
@@ -967,15 +893,9 @@ fn error_statements() {
         )
     );
     let e = err("graph TD\n style --> b");
-    assert_eq!(
-        parts(&e),
-        ("expected a node id after `style`, found `-->`", 2, 8, None)
-    );
+    assert_eq!(parts(&e), ("expected a node id after `style`, found `-->`", 2, 8, None));
     let e = err("graph TD\n class a");
-    assert_eq!(
-        parts(&e),
-        ("expected a class name after `class a`", 2, 9, None)
-    );
+    assert_eq!(parts(&e), ("expected a class name after `class a`", 2, 9, None));
     let e = err("graph TD\n a:::");
     assert_eq!(
         parts(&e),
