@@ -6,9 +6,11 @@
 //!
 //! It must not know about SVG, PNG or any output format: backends only walk the scene.
 
+mod er;
 mod flowchart;
 pub mod layered;
 pub mod scene;
+mod sequence;
 mod shapes;
 mod style;
 mod text;
@@ -23,5 +25,7 @@ use mermaid_parser::Diagram;
 pub fn lay_out(diagram: &Diagram, theme: &Theme) -> Scene {
     match diagram {
         Diagram::Flowchart(chart) => flowchart::lay_out(chart, theme),
+        Diagram::Sequence(diagram) => sequence::lay_out(diagram, theme),
+        Diagram::Er(diagram) => er::lay_out(diagram, theme),
     }
 }

@@ -13,7 +13,7 @@
 //!
 //! ```
 //! let diagram = mermaid_parser::parse("flowchart LR\n  a[Start] --> b{Done?}").unwrap();
-//! let mermaid_parser::Diagram::Flowchart(chart) = diagram;
+//! let mermaid_parser::Diagram::Flowchart(chart) = diagram else { panic!("a flowchart") };
 //! assert_eq!(chart.nodes.len(), 2);
 //! assert_eq!(chart.edges[0].from, "a");
 //! ```

@@ -140,6 +140,7 @@ proptest! {
                     prop_assert!(src[n.span.start..n.span.end].starts_with(&n.id), "{}", src);
                 }
             }
+            Ok(other) => prop_assert!(false, "not a flowchart: {:?}", other),
             Err(e) => prop_assert!(false, "{}\n{}", src, e.render()),
         }
     }

@@ -4,6 +4,7 @@ use crate::{parse, ParseError};
 fn fc(src: &str) -> Flowchart {
     match parse(src) {
         Ok(Diagram::Flowchart(f)) => f,
+        Ok(other) => panic!("not a flowchart: {other:?}"),
         Err(e) => panic!("{}", e.render()),
     }
 }

@@ -16,10 +16,18 @@ impl Span {
     }
 }
 
+mod er;
+mod sequence;
+
+pub use er::*;
+pub use sequence::*;
+
 /// Any diagram the parser understands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Diagram {
     Flowchart(Flowchart),
+    Sequence(SequenceDiagram),
+    Er(ErDiagram),
 }
 
 /// Metadata shared by every diagram type (front matter, directives, accessibility).
