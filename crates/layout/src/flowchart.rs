@@ -2,6 +2,7 @@
 //! write the scene.
 
 use crate::layered::{self, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
+use crate::obstacles::{rounded_polyline, Obstacles};
 use crate::scene::*;
 use crate::shapes;
 use crate::style::css_declarations;
@@ -260,6 +261,8 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
         });
     }
 
+    let obstacles = Obstacles::new(placed.iter().map(|p| p.rect).collect());
+
     // Edges, drawn under the nodes and labels.
     let mut edge_items = Vec::new();
     let mut label_items = Vec::new();
@@ -334,7 +337,13 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
             shorten_end(&mut points, m.length());
             points.reverse();
         }
-        let path = basis_path(&points);
+        // The smooth curve can cut a corner through a neighbouring box where the route bends; then fall back to
+        // the route itself with softened corners, which stays within a few units of the engine's clear route.
+        let mut path = basis_path(&points);
+        let ends = [spec.from, spec.to];
+        if !obstacles.path_is_clear(&path, &ends) {
+            path = rounded_polyline(&points, 5.0);
+        }
         let mut style = Style {
             fill: Some("none".into()),
             stroke: Some(theme.edge_color.clone()),

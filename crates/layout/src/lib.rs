@@ -9,6 +9,7 @@
 mod er;
 mod flowchart;
 pub mod layered;
+mod obstacles;
 pub mod scene;
 mod sequence;
 mod shapes;
