@@ -35,10 +35,11 @@ fn bench(c: &mut Criterion) {
         let mut group = c.benchmark_group(name);
         group.bench_function("parse", |b| b.iter(|| mermaid_rs::parse(black_box(&source))));
         let diagram = mermaid_rs::parse(&source).expect("parses");
+        let config = mermaid_layout::Config::default();
         group.bench_function("layout", |b| {
-            b.iter(|| mermaid_layout::lay_out(black_box(&diagram), &options.theme))
+            b.iter(|| mermaid_layout::lay_out(black_box(&diagram), &config))
         });
-        let scene = mermaid_layout::lay_out(&diagram, &options.theme);
+        let scene = mermaid_layout::lay_out(&diagram, &config);
         group.bench_function("write_svg", |b| {
             b.iter(|| mermaid_render::write_svg(black_box(&scene), &mermaid_render::SvgOptions::default()))
         });

@@ -10,14 +10,20 @@
 //! `mermaid-render`) and owns the public library API and the `mermaid-rs` command line (feature `cli`). It must
 //! not contain any stage's logic itself.
 
-pub use mermaid_layout::{scene, Scene, Theme};
+mod config;
+
+pub use mermaid_layout::{scene, Config, Scene, Theme, THEME_NAMES};
 pub use mermaid_parser::{Diagram, ParseError};
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
-    /// Colours and font size.
-    pub theme: Theme,
+    /// A Mermaid theme name (`default`, `dark`, `forest`, `neutral`, `base`); the diagram's own front matter
+    /// or `%%{init}%%` directive overrides it, as in Mermaid.
+    pub theme: Option<String>,
+    /// A Mermaid configuration object as JSON text (what mermaid-cli's `--configFile` holds): `theme`,
+    /// `themeVariables`, `fontSize`, `flowchart.nodeSpacing`, `flowchart.rankSpacing`, `flowchart.curve`, …
+    pub config: Option<String>,
     /// A CSS colour painted behind the diagram; `None` or `"transparent"` keeps it transparent.
     pub background: Option<String>,
     /// PNG only: pixels per SVG unit.
@@ -27,7 +33,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            theme: Theme::default(),
+            theme: None,
+            config: None,
             background: None,
             scale: 1.0,
         }
@@ -40,6 +47,9 @@ pub enum Error {
     /// The source is not a valid diagram. `render()` on the inner error gives a caret snippet.
     #[error("{0}")]
     Parse(#[from] ParseError),
+    /// The options' theme or configuration is not valid.
+    #[error("{0}")]
+    Config(String),
     /// Rasterizing failed (for example, the image would be too large).
     #[cfg(feature = "png")]
     #[error("{0}")]
@@ -51,6 +61,7 @@ impl Error {
     pub fn render(&self) -> String {
         match self {
             Error::Parse(e) => e.render(),
+            Error::Config(e) => format!("error: {e}"),
             #[cfg(feature = "png")]
             Error::Png(e) => format!("error: {e}"),
         }
@@ -65,7 +76,9 @@ pub fn parse(source: &str) -> Result<Diagram, Error> {
 /// Parse and lay out a diagram into its positioned scene.
 pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
     let diagram = parse(source)?;
-    Ok(mermaid_layout::lay_out(&diagram, &options.theme))
+    let config = config::resolve(diagram.meta(), options.theme.as_deref(), options.config.as_deref())
+        .map_err(|e| Error::Config(e.0))?;
+    Ok(mermaid_layout::lay_out(&diagram, &config))
 }
 
 /// Render a diagram to a standalone SVG document.

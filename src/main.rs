@@ -48,6 +48,12 @@ struct RenderArgs {
     /// Background colour: `transparent`, a CSS name or hex (`white`, `#f0f0f0`).
     #[arg(short = 'b', long = "backgroundColor", alias = "background", value_name = "COLOR")]
     background: Option<String>,
+    /// Theme: default, dark, forest, neutral or base. The diagram's own configuration overrides it.
+    #[arg(short = 't', long)]
+    theme: Option<String>,
+    /// A Mermaid configuration file (JSON): theme, themeVariables, fontSize, flowchart options.
+    #[arg(short = 'c', long = "configFile", value_name = "FILE")]
+    config_file: Option<PathBuf>,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -98,7 +104,19 @@ fn render(args: &RenderArgs) -> ExitCode {
         }
     };
     let format = format_of(args);
+    let config = match &args.config_file {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", path.display());
+                return ExitCode::from(EXIT_IO);
+            }
+        },
+        None => None,
+    };
     let options = mermaid_rs::Options {
+        theme: args.theme.clone(),
+        config,
         background: args
             .background
             .clone()

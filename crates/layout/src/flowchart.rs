@@ -1,25 +1,24 @@
 //! Flowchart layout: size every node from its label, run the layered engine, clip and smooth the edges, and
 //! write the scene.
 
+use crate::config::{Config, Curve};
 use crate::layered::{self, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
 use crate::obstacles::{rounded_polyline, Obstacles};
 use crate::scene::*;
 use crate::shapes;
 use crate::style::css_declarations;
 use crate::text::{lay_out_label, lay_out_plain, LaidText};
-use crate::theme::Theme;
 use mermaid_parser::{ArrowHead, Direction, EdgeStroke, Flowchart};
 use std::collections::HashMap;
-
-/// Margin around the drawing, as mermaid's.
-const DIAGRAM_PADDING: f64 = 8.0;
 
 struct PlacedNode {
     rect: Rect,
     hull: Vec<Point>,
 }
 
-pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
+pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
+    let theme = &config.theme;
+    let pad = config.diagram_padding;
     let index: HashMap<&str, usize> = chart
         .nodes
         .iter()
@@ -37,7 +36,7 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
         .nodes
         .iter()
         .map(|n| match &n.label {
-            Some(l) => lay_out_label(l, theme),
+            Some(l) => lay_out_label(l, theme, config.wrapping_width),
             None => lay_out_plain(&n.id, theme),
         })
         .collect();
@@ -61,7 +60,7 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
         .subgraphs
         .iter()
         .map(|s| match &s.title {
-            Some(l) => lay_out_label(l, theme),
+            Some(l) => lay_out_label(l, theme, config.wrapping_width),
             None => lay_out_plain(&s.id, theme),
         })
         .collect();
@@ -80,7 +79,7 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
             e.label
                 .as_ref()
                 .filter(|l| !l.text.is_empty())
-                .map(|l| lay_out_label(l, theme))
+                .map(|l| lay_out_label(l, theme, config.wrapping_width))
         })
         .collect();
     let mut engine_edges = Vec::new();
@@ -123,18 +122,22 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
                 title_height: t.height,
             })
             .collect(),
-        spacing: Spacing::default(),
+        spacing: Spacing {
+            node_sep: config.node_spacing,
+            rank_sep: config.rank_spacing,
+            ..Spacing::default()
+        },
     };
     let out = layered::layout(&input);
     let shift = |p: Point| Point {
-        x: p.x + DIAGRAM_PADDING,
-        y: p.y + DIAGRAM_PADDING,
+        x: p.x + pad,
+        y: p.y + pad,
     };
 
     let mut scene = Scene {
         kind: "flowchart-v2",
-        width: out.width + 2.0 * DIAGRAM_PADDING,
-        height: out.height + 2.0 * DIAGRAM_PADDING,
+        width: out.width + 2.0 * pad,
+        height: out.height + 2.0 * pad,
         acc_title: chart.meta.acc_title.clone(),
         acc_descr: chart.meta.acc_descr.clone(),
         ..Default::default()
@@ -159,8 +162,8 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
             continue;
         };
         let rect = Rect {
-            x: r.x + DIAGRAM_PADDING,
-            y: r.y + DIAGRAM_PADDING,
+            x: r.x + pad,
+            y: r.y + pad,
             ..*r
         };
         let title = &cluster_titles[si];
@@ -339,9 +342,24 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
         }
         // The smooth curve can cut a corner through a neighbouring box where the route bends; then fall back to
         // the route itself with softened corners, which stays within a few units of the engine's clear route.
-        let mut path = basis_path(&points);
+        let curve = edge
+            .data
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "curve")
+            .and_then(|(_, v)| Curve::from_name(v))
+            .or_else(|| {
+                chart
+                    .link_styles
+                    .iter()
+                    .rev()
+                    .filter(|ls| ls.indices.as_ref().is_none_or(|ix| ix.contains(&ei)))
+                    .find_map(|ls| ls.interpolate.as_deref().and_then(Curve::from_name))
+            })
+            .unwrap_or(config.curve);
+        let mut path = curve_path(&points, curve);
         let ends = [spec.from, spec.to];
-        if !obstacles.path_is_clear(&path, &ends) {
+        if curve != Curve::Linear && !obstacles.path_is_clear(&path, &ends) {
             path = rounded_polyline(&points, 5.0);
         }
         let mut style = Style {
@@ -606,6 +624,61 @@ fn shorten_end(points: &mut [Point], by: f64) {
         x: b.x - (b.x - a.x) * t,
         y: b.y - (b.y - a.y) * t,
     };
+}
+
+/// The drawn path through the route points in the requested style.
+fn curve_path(points: &[Point], curve: Curve) -> Path {
+    match curve {
+        Curve::Basis => basis_path(points),
+        Curve::Linear => rounded_polyline(points, 0.0),
+        Curve::Step => rounded_polyline(&step_points(points), 0.0),
+        Curve::Through => catmull_rom_path(points),
+    }
+}
+
+/// The route with every diagonal segment replaced by a horizontal-then-vertical step through its midpoint.
+fn step_points(points: &[Point]) -> Vec<Point> {
+    let mut out = Vec::with_capacity(points.len() * 3);
+    for (i, &p) in points.iter().enumerate() {
+        if let Some(&prev) = (i > 0).then(|| points[i - 1]).as_ref() {
+            if (prev.x - p.x).abs() > 0.01 && (prev.y - p.y).abs() > 0.01 {
+                let mid_x = (prev.x + p.x) / 2.0;
+                out.push(Point { x: mid_x, y: prev.y });
+                out.push(Point { x: mid_x, y: p.y });
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// A smooth curve through every route point (uniform Catmull–Rom, as cubic Bézier pieces).
+fn catmull_rom_path(points: &[Point]) -> Path {
+    let mut cmds = Vec::with_capacity(points.len() + 1);
+    let Some(&first) = points.first() else {
+        return Path(cmds);
+    };
+    cmds.push(PathCmd::MoveTo(first));
+    for i in 0..points.len().saturating_sub(1) {
+        let p0 = points[i.saturating_sub(1)];
+        let (p1, p2) = (points[i], points[i + 1]);
+        let p3 = points[(i + 2).min(points.len() - 1)];
+        if i + 2 >= points.len() {
+            // Arrive along the last segment so an arrowhead points the way the route goes.
+            cmds.push(PathCmd::LineTo(p2));
+            break;
+        }
+        let c1 = Point {
+            x: p1.x + (p2.x - p0.x) / 6.0,
+            y: p1.y + (p2.y - p0.y) / 6.0,
+        };
+        let c2 = Point {
+            x: p2.x - (p3.x - p1.x) / 6.0,
+            y: p2.y - (p3.y - p1.y) / 6.0,
+        };
+        cmds.push(PathCmd::CubicTo(c1, c2, p2));
+    }
+    Path(cmds)
 }
 
 /// A smooth curve through the route: the uniform cubic B-spline of the points with both ends clamped, written

@@ -6,6 +6,7 @@
 //!
 //! It must not know about SVG, PNG or any output format: backends only walk the scene.
 
+pub mod config;
 mod er;
 mod flowchart;
 pub mod layered;
@@ -15,17 +16,19 @@ mod sequence;
 mod shapes;
 mod style;
 mod text;
-mod theme;
+pub mod theme;
 
+pub use config::{Config, Curve};
 pub use scene::Scene;
-pub use theme::Theme;
+pub use theme::{Theme, THEME_NAMES};
 
 use mermaid_parser::Diagram;
 
-/// Lay out a parsed diagram with `theme`.
-pub fn lay_out(diagram: &Diagram, theme: &Theme) -> Scene {
+/// Lay out a parsed diagram with the settings in `config`.
+pub fn lay_out(diagram: &Diagram, config: &Config) -> Scene {
+    let theme = &config.theme;
     match diagram {
-        Diagram::Flowchart(chart) => flowchart::lay_out(chart, theme),
+        Diagram::Flowchart(chart) => flowchart::lay_out(chart, config),
         Diagram::Sequence(diagram) => sequence::lay_out(diagram, theme),
         Diagram::Er(diagram) => er::lay_out(diagram, theme),
     }

@@ -101,27 +101,85 @@ fn runs_width(runs: &[TextRun], font_size: f64) -> f64 {
         .sum()
 }
 
-/// Break a label into lines and measure it.
-pub(crate) fn lay_out_label(label: &Label, theme: &Theme) -> LaidText {
+/// Break a label into lines and measure it. Markdown labels also wrap at `wrap_width`, as mermaid's do.
+pub(crate) fn lay_out_label(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
     let markdown = label.kind == LabelKind::Markdown;
-    let lines: Vec<Vec<TextRun>> = split_lines(&label.text, markdown)
-        .into_iter()
-        .map(|l| {
-            let l = l.trim().to_string();
-            if markdown {
-                markdown_runs(&l)
-            } else {
-                vec![TextRun {
-                    text: l,
-                    bold: false,
-                    italic: false,
-                }]
-            }
-        })
-        .collect();
+    let mut lines: Vec<Vec<TextRun>> = Vec::new();
+    for l in split_lines(&label.text, markdown) {
+        let l = l.trim().to_string();
+        if markdown {
+            lines.extend(wrap_runs(markdown_runs(&l), wrap_width, theme.font_size));
+        } else {
+            lines.push(vec![TextRun {
+                text: l,
+                bold: false,
+                italic: false,
+            }]);
+        }
+    }
     let width = lines.iter().map(|l| runs_width(l, theme.font_size)).fold(0.0, f64::max);
     let height = lines.len() as f64 * theme.font_size * theme.line_height;
     LaidText { lines, width, height }
+}
+
+/// Break one line of runs into lines no wider than `max_width` at spaces (a word longer than the width gets a
+/// line of its own).
+fn wrap_runs(runs: Vec<TextRun>, max_width: f64, font_size: f64) -> Vec<Vec<TextRun>> {
+    if runs_width(&runs, font_size) <= max_width || max_width <= 0.0 {
+        return vec![runs];
+    }
+    // Words keep their style, and remember whether a space came before them.
+    let mut words: Vec<(TextRun, bool)> = Vec::new();
+    let mut pending_space = false;
+    for run in runs {
+        for (i, w) in run.text.split(' ').enumerate() {
+            pending_space |= i > 0;
+            if w.is_empty() {
+                continue;
+            }
+            words.push((
+                TextRun {
+                    text: w.to_string(),
+                    bold: run.bold,
+                    italic: run.italic,
+                },
+                pending_space,
+            ));
+            pending_space = false;
+        }
+    }
+    let mut lines: Vec<Vec<TextRun>> = vec![Vec::new()];
+    for (word, spaced) in words {
+        let line = lines.last().cloned().unwrap_or_default();
+        let mut candidate = line.clone();
+        push_word(&mut candidate, &word, spaced && !line.is_empty());
+        if !line.is_empty() && runs_width(&candidate, font_size) > max_width {
+            let mut fresh = Vec::new();
+            push_word(&mut fresh, &word, false);
+            lines.push(fresh);
+        } else if let Some(l) = lines.last_mut() {
+            *l = candidate;
+        }
+    }
+    lines
+}
+
+fn push_word(line: &mut Vec<TextRun>, word: &TextRun, space_before: bool) {
+    match line.last_mut() {
+        Some(last) if last.bold == word.bold && last.italic == word.italic => {
+            if space_before {
+                last.text.push(' ');
+            }
+            last.text.push_str(&word.text);
+        }
+        Some(last) => {
+            if space_before {
+                last.text.push(' ');
+            }
+            line.push(word.clone());
+        }
+        None => line.push(word.clone()),
+    }
 }
 
 /// Lay out plain text (an id shown as its own label).
@@ -132,6 +190,7 @@ pub(crate) fn lay_out_plain(text: &str, theme: &Theme) -> LaidText {
             ..Default::default()
         },
         theme,
+        0.0,
     )
 }
 
@@ -179,6 +238,25 @@ mod tests {
         assert_eq!(split_lines("a<br>b<BR/>c<br />d", false), ["a", "b", "c", "d"]);
         assert_eq!(split_lines("a < b", false), ["a < b"]);
         assert_eq!(split_lines("x<b>y", false), ["x<b>y"]);
+    }
+
+    #[test]
+    fn markdown_wraps_at_the_width() {
+        let theme = Theme::default();
+        let label = Label {
+            text: "one two three four five six seven eight nine ten".into(),
+            kind: LabelKind::Markdown,
+            ..Default::default()
+        };
+        let laid = lay_out_label(&label, &theme, 100.0);
+        assert!(laid.lines.len() >= 4, "{:?}", laid.lines);
+        assert!(laid.width <= 100.0);
+        assert_eq!(laid.plain(), "one two three four five six seven eight nine ten");
+        let plain = Label {
+            text: label.text.clone(),
+            ..Default::default()
+        };
+        assert_eq!(lay_out_label(&plain, &theme, 100.0).lines.len(), 1);
     }
 
     #[test]

@@ -14,8 +14,12 @@ pub struct Theme {
     pub edge_label_background: String,
     pub cluster_fill: String,
     pub cluster_stroke: String,
+    /// The page colour the theme is designed for (painted only when the user asks for a background).
     pub background: Option<String>,
 }
+
+/// The theme names Mermaid knows.
+pub const THEME_NAMES: &[&str] = &["default", "dark", "forest", "neutral", "base"];
 
 impl Default for Theme {
     /// Mermaid's `default` theme.
@@ -32,5 +36,105 @@ impl Default for Theme {
             cluster_stroke: "#aaaa33".into(),
             background: None,
         }
+    }
+}
+
+impl Theme {
+    /// One of Mermaid's five themes by name (`default`, `dark`, `forest`, `neutral`, `base`), or `None`.
+    pub fn named(name: &str) -> Option<Theme> {
+        let base = Theme::default();
+        let theme = match name.trim().to_ascii_lowercase().as_str() {
+            "default" => base,
+            "dark" => Theme {
+                text_color: "#ccc".into(),
+                node_fill: "#1f2020".into(),
+                node_stroke: "#cccccc".into(),
+                edge_color: "lightgrey".into(),
+                edge_label_background: "hsl(0, 0%, 34.4%)".into(),
+                cluster_fill: "hsl(180, 1.6%, 28.4%)".into(),
+                cluster_stroke: "rgba(255, 255, 255, 0.25)".into(),
+                background: Some("#333".into()),
+                ..base
+            },
+            "forest" => Theme {
+                text_color: "#000000".into(),
+                node_fill: "#cde498".into(),
+                node_stroke: "#13540c".into(),
+                edge_color: "green".into(),
+                edge_label_background: "#e8e8e8".into(),
+                cluster_fill: "#cdffb2".into(),
+                cluster_stroke: "#6eaa49".into(),
+                ..base
+            },
+            "neutral" => Theme {
+                text_color: "#000000".into(),
+                node_fill: "#eee".into(),
+                node_stroke: "#999".into(),
+                edge_color: "#666".into(),
+                edge_label_background: "white".into(),
+                cluster_fill: "hsl(0, 0%, 98.9%)".into(),
+                cluster_stroke: "#707070".into(),
+                ..base
+            },
+            "base" => Theme {
+                text_color: "#333".into(),
+                node_fill: "#fff4dd".into(),
+                node_stroke: "hsl(40.6, 60%, 83.3%)".into(),
+                edge_color: "#0b0b0b".into(),
+                edge_label_background: "hsl(280.6, 100%, 93.3%)".into(),
+                cluster_fill: "hsl(220.6, 100%, 98.3%)".into(),
+                cluster_stroke: "hsl(220.6, 60%, 88.3%)".into(),
+                ..base
+            },
+            _ => return None,
+        };
+        Some(theme)
+    }
+
+    /// Apply one Mermaid `themeVariables` entry. Returns false for variables this renderer does not use.
+    pub fn set_variable(&mut self, name: &str, value: &str) -> bool {
+        let value = value.trim().to_string();
+        match name {
+            "primaryColor" | "mainBkg" => self.node_fill = value,
+            "primaryBorderColor" | "nodeBorder" => self.node_stroke = value,
+            "primaryTextColor" | "textColor" | "nodeTextColor" => self.text_color = value,
+            "lineColor" | "defaultLinkColor" => self.edge_color = value,
+            "edgeLabelBackground" => self.edge_label_background = value,
+            "clusterBkg" | "secondaryColor" => self.cluster_fill = value,
+            "clusterBorder" | "secondaryBorderColor" => self.cluster_stroke = value,
+            "background" => self.background = Some(value),
+            "fontSize" => match value.trim_end_matches("px").trim().parse::<f64>() {
+                Ok(size) if size > 0.0 && size <= 200.0 => self.font_size = size,
+                _ => return false,
+            },
+            _ => return false,
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_theme_name_resolves() {
+        for name in THEME_NAMES {
+            assert!(Theme::named(name).is_some(), "{name}");
+        }
+        assert!(Theme::named("Dark").is_some());
+        assert!(Theme::named("solarized").is_none());
+        assert_ne!(Theme::named("dark"), Theme::named("default"));
+    }
+
+    #[test]
+    fn variables_override() {
+        let mut t = Theme::default();
+        assert!(t.set_variable("primaryColor", "#ff0000"));
+        assert_eq!(t.node_fill, "#ff0000");
+        assert!(t.set_variable("fontSize", "20px"));
+        assert_eq!(t.font_size, 20.0);
+        assert!(!t.set_variable("fontSize", "huge"));
+        assert!(!t.set_variable("unknownThing", "1"));
     }
 }

@@ -30,6 +30,17 @@ pub enum Diagram {
     Er(ErDiagram),
 }
 
+impl Diagram {
+    /// Front matter, directives and accessibility settings of any diagram type.
+    pub fn meta(&self) -> &Meta {
+        match self {
+            Diagram::Flowchart(d) => &d.meta,
+            Diagram::Sequence(d) => &d.meta,
+            Diagram::Er(d) => &d.meta,
+        }
+    }
+}
+
 /// Metadata shared by every diagram type (front matter, directives, accessibility).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Meta {
