@@ -75,7 +75,11 @@ fn arb_clustered(max_nodes: usize) -> impl Strategy<Value = LayeredInput> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    // PROPTEST_CASES=n overrides the default of 48 cases.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(48),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_graphs_are_laid_out_cleanly(g in arb_graph(200, true)) {
@@ -109,7 +113,9 @@ proptest! {
 }
 
 /// A random graph of `n` nodes and `m` edges from a fixed seed (xorshift).
-fn big_graph(n: usize, m: usize) -> LayeredInput {
+/// With `long_share` = k, every k-th edge joins two uniformly random nodes (cycles, long edges); the others
+/// join nearby nodes, like real diagrams. k = 1 gives a uniformly random graph.
+fn big_graph(n: usize, m: usize, long_share: usize) -> LayeredInput {
     let mut seed = 0x853c_49e6_748f_ea9bu64;
     let mut next = |k: usize| {
         seed ^= seed << 13;
@@ -124,11 +130,10 @@ fn big_graph(n: usize, m: usize) -> LayeredInput {
             cluster: None,
         })
         .collect();
-    // Mostly short forward edges (like real diagrams), some random ones (cycles, long edges).
     let edges = (0..m)
         .map(|i| {
             let from = next(n);
-            let to = if i % 5 == 0 {
+            let to = if i % long_share == 0 {
                 next(n)
             } else {
                 (from + 1 + next(20)).min(n - 1)
@@ -150,7 +155,7 @@ fn big_graph(n: usize, m: usize) -> LayeredInput {
 
 #[test]
 fn thousand_nodes_quickly() {
-    let g = big_graph(1_000, 1_500);
+    let g = big_graph(1_000, 1_500, 5);
     let start = Instant::now();
     let out = layout(&g);
     eprintln!("1,000 nodes / 1,500 edges: {:?}", start.elapsed());
@@ -161,12 +166,17 @@ fn thousand_nodes_quickly() {
 #[test]
 #[ignore]
 fn ten_thousand_nodes() {
-    for (n, m) in [(1_000, 1_500), (10_000, 15_000)] {
-        let g = big_graph(n, m);
+    for (n, m, long_share) in [
+        (1_000, 1_500, 5),
+        (10_000, 15_000, 5),
+        (10_000, 15_000, 50),
+        (10_000, 15_000, 1),
+    ] {
+        let g = big_graph(n, m, long_share);
         let start = Instant::now();
         let out = layout(&g);
         eprintln!(
-            "{n} nodes / {m} edges: {:?} ({} x {})",
+            "{n} nodes / {m} edges, 1/{long_share} random: {:?} ({:.0} x {:.0})",
             start.elapsed(),
             out.width,
             out.height

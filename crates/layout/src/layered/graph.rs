@@ -265,3 +265,47 @@ fn sanitized_parents(input: &LayeredInput) -> Vec<Option<usize>> {
     }
     parents
 }
+
+/// Neighbour lists in one flat array (compressed rows): sweeps over big graphs stay cache-friendly.
+#[derive(Debug, Clone)]
+pub(crate) struct Neighbours {
+    start: Vec<usize>,
+    items: Vec<NodeId>,
+}
+
+impl Neighbours {
+    /// Lists of `n` nodes from (node, neighbour) pairs, each list in pair order.
+    pub fn new(n: usize, pairs: &[(NodeId, NodeId)]) -> Self {
+        let mut start = vec![0usize; n + 1];
+        for &(v, _) in pairs {
+            start[v + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0; pairs.len()];
+        for &(v, w) in pairs {
+            items[fill[v]] = w;
+            fill[v] += 1;
+        }
+        Neighbours { start, items }
+    }
+}
+
+impl std::ops::Index<NodeId> for Neighbours {
+    type Output = [NodeId];
+    fn index(&self, v: NodeId) -> &[NodeId] {
+        &self.items[self.start[v]..self.start[v + 1]]
+    }
+}
+
+impl LayeredGraph {
+    /// Upper and lower neighbours of every node (edges must join adjacent ranks).
+    pub fn up_down(&self) -> (Neighbours, Neighbours) {
+        let n = self.nodes.len();
+        let up: Vec<(NodeId, NodeId)> = self.edges.iter().map(|e| (e.to, e.from)).collect();
+        let down: Vec<(NodeId, NodeId)> = self.edges.iter().map(|e| (e.from, e.to)).collect();
+        (Neighbours::new(n, &up), Neighbours::new(n, &down))
+    }
+}

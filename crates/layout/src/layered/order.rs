@@ -9,12 +9,16 @@
 //! border nodes, blocks are sorted as units (by the barycenter of their members), and sibling clusters keep
 //! one left-to-right order in every rank, so their border chains never cross.
 
-use super::graph::{LayeredGraph, NodeId, NodeKind};
+use super::graph::{LayeredGraph, Neighbours, NodeId, NodeKind};
 
 /// Sweeps at most; the search also stops after a few sweeps without improvement.
 const MAX_SWEEPS: usize = 24;
 const PATIENCE: usize = 4;
-const MAX_TRANSPOSE_PASSES: usize = 8;
+const MAX_TRANSPOSE_PASSES: usize = 4;
+/// Node and edge visits allowed for all sweeps together; huge graphs (hundreds of thousands of dummies) get
+/// fewer sweeps so that they finish in seconds.
+const WORK_BUDGET: usize = 6_000_000;
+const MIN_SWEEPS: usize = 4;
 
 pub(crate) fn run(g: &mut LayeredGraph) {
     let n_ranks = if g.nodes.is_empty() {
@@ -22,15 +26,29 @@ pub(crate) fn run(g: &mut LayeredGraph) {
     } else {
         (g.max_rank() + 1) as usize
     };
-    let mut up = vec![Vec::new(); g.nodes.len()];
-    let mut down = vec![Vec::new(); g.nodes.len()];
-    for e in &g.edges {
-        down[e.from].push(e.to);
-        up[e.to].push(e.from);
-    }
-    let groups = Groups::new(g);
+    let (_, global_down) = g.up_down();
+    let initial = initial_order(g, n_ranks, &global_down);
+    drop(global_down);
 
-    let mut layers = initial_order(g, n_ranks, &down);
+    // Work on ids numbered rank by rank: a rank's neighbours then sit in a narrow id range, which keeps the
+    // sweeps' lookups in cache on big graphs. `global[local]` maps back.
+    let global: Vec<NodeId> = initial.iter().flatten().copied().collect();
+    let mut local = vec![0; g.nodes.len()];
+    for (l, &v) in global.iter().enumerate() {
+        local[v] = l;
+    }
+    let mut layers: Vec<Vec<NodeId>> = initial
+        .iter()
+        .map(|layer| layer.iter().map(|&v| local[v]).collect())
+        .collect();
+    let up_pairs: Vec<(NodeId, NodeId)> = g.edges.iter().map(|e| (local[e.to], local[e.from])).collect();
+    let down_pairs: Vec<(NodeId, NodeId)> = g.edges.iter().map(|e| (local[e.from], local[e.to])).collect();
+    let (up, down) = (
+        Neighbours::new(global.len(), &up_pairs),
+        Neighbours::new(global.len(), &down_pairs),
+    );
+    let groups = Groups::new(g, &global);
+
     let mut pos = vec![0usize; g.nodes.len()];
     set_positions(&layers, &mut pos);
     let mut cluster_keys = groups.cluster_keys(&layers);
@@ -45,7 +63,14 @@ pub(crate) fn run(g: &mut LayeredGraph) {
     let mut best = layers.clone();
     let mut best_crossings = count_crossings(&layers, &down, &pos);
     let mut since_best = 0;
-    for sweep in 0..MAX_SWEEPS {
+    let size = g.nodes.len() + g.edges.len();
+    let max_sweeps = (WORK_BUDGET / size.max(1)).clamp(MIN_SWEEPS, MAX_SWEEPS);
+    let transpose_passes = if size * MAX_SWEEPS > 4 * WORK_BUDGET {
+        1
+    } else {
+        MAX_TRANSPOSE_PASSES
+    };
+    for sweep in 0..max_sweeps {
         if best_crossings == 0 {
             break;
         }
@@ -67,7 +92,7 @@ pub(crate) fn run(g: &mut LayeredGraph) {
                 pos[v] = i;
             }
         }
-        transpose(&mut layers, &mut pos, &up, &down, &groups);
+        transpose(&mut layers, &mut pos, &up, &down, &groups, transpose_passes);
         let crossings = count_crossings(&layers, &down, &pos);
         if crossings < best_crossings {
             best = layers.clone();
@@ -81,9 +106,10 @@ pub(crate) fn run(g: &mut LayeredGraph) {
         }
     }
 
-    for layer in &best {
-        for (i, &v) in layer.iter().enumerate() {
-            g.nodes[v].order = i;
+    for layer in &mut best {
+        for (i, v) in layer.iter_mut().enumerate() {
+            *v = global[*v];
+            g.nodes[*v].order = i;
         }
     }
     g.layers = best;
@@ -98,7 +124,7 @@ fn set_positions(layers: &[Vec<NodeId>], pos: &mut [usize]) {
 }
 
 /// Nodes appended to their rank in depth-first order from the top ranks, so connected nodes start close.
-fn initial_order(g: &LayeredGraph, n_ranks: usize, down: &[Vec<NodeId>]) -> Vec<Vec<NodeId>> {
+fn initial_order(g: &LayeredGraph, n_ranks: usize, down: &Neighbours) -> Vec<Vec<NodeId>> {
     let mut starts: Vec<NodeId> = (0..g.nodes.len()).collect();
     starts.sort_by_key(|&v| (g.nodes[v].rank, v));
     let mut layers = vec![Vec::new(); n_ranks];
@@ -125,7 +151,7 @@ fn initial_order(g: &LayeredGraph, n_ranks: usize, down: &[Vec<NodeId>]) -> Vec<
 }
 
 /// Exact number of crossings between every pair of adjacent ranks.
-pub(crate) fn count_crossings(layers: &[Vec<NodeId>], down: &[Vec<NodeId>], pos: &[usize]) -> u64 {
+pub(crate) fn count_crossings(layers: &[Vec<NodeId>], down: &Neighbours, pos: &[usize]) -> u64 {
     layers
         .windows(2)
         .map(|w| pair_crossings(&w[0], w[1].len(), down, pos))
@@ -135,7 +161,7 @@ pub(crate) fn count_crossings(layers: &[Vec<NodeId>], down: &[Vec<NodeId>], pos:
 /// Barth–Jünger–Mutzel: list the edges sorted by (upper, lower) position; crossings are the inversions of
 /// the lower positions, counted by inserting them into a complete binary accumulator tree over the lower
 /// rank's positions (each insertion adds the counts of the right siblings on its path to the root).
-fn pair_crossings(upper: &[NodeId], lower_len: usize, down: &[Vec<NodeId>], pos: &[usize]) -> u64 {
+fn pair_crossings(upper: &[NodeId], lower_len: usize, down: &Neighbours, pos: &[usize]) -> u64 {
     let mut seq = Vec::new();
     for &u in upper {
         let start = seq.len();
@@ -163,50 +189,91 @@ fn pair_crossings(upper: &[NodeId], lower_len: usize, down: &[Vec<NodeId>], pos:
     crossings
 }
 
-/// Swap adjacent nodes while that lowers the crossings with both neighbouring ranks.
-fn transpose(layers: &mut [Vec<NodeId>], pos: &mut [usize], up: &[Vec<NodeId>], down: &[Vec<NodeId>], groups: &Groups) {
-    let mut a = Vec::new();
-    let mut b = Vec::new();
-    let mut crossings = |left: NodeId, right: NodeId, nbrs: &[Vec<NodeId>], pos: &[usize]| -> u64 {
-        a.clear();
-        a.extend(nbrs[left].iter().map(|&w| pos[w]));
-        a.sort_unstable();
-        b.clear();
-        b.extend(nbrs[right].iter().map(|&w| pos[w]));
-        b.sort_unstable();
-        // Pairs (p in a, q in b) with p > q cross.
+/// Swap adjacent nodes while that lowers the crossings with both neighbouring ranks. A rank is revisited only
+/// when it or a neighbouring rank changed in the previous pass.
+fn transpose(
+    layers: &mut [Vec<NodeId>],
+    pos: &mut [usize],
+    up: &Neighbours,
+    down: &Neighbours,
+    groups: &Groups,
+    max_passes: usize,
+) {
+    let n_layers = layers.len();
+    let mut dirty = vec![true; n_layers];
+    // Sorted neighbour positions of the rank being processed: one flat buffer, (start, len) per slot.
+    let mut buf: Vec<usize> = Vec::new();
+    let mut spans: Vec<[(usize, usize); 2]> = Vec::new();
+    for _ in 0..max_passes {
+        let mut next_dirty = vec![false; n_layers];
+        let mut any = false;
+        for li in 0..n_layers {
+            if !dirty[li] {
+                continue;
+            }
+            let layer = &mut layers[li];
+            buf.clear();
+            spans.clear();
+            for &v in layer.iter() {
+                let mut span = [(0, 0); 2];
+                for (k, nbrs) in [up, down].into_iter().enumerate() {
+                    let start = buf.len();
+                    buf.extend(nbrs[v].iter().map(|&w| pos[w]));
+                    buf[start..].sort_unstable();
+                    span[k] = (start, buf.len() - start);
+                }
+                spans.push(span);
+            }
+            let slice = |(start, len): (usize, usize)| &buf[start..start + len];
+            let mut changed = false;
+            for i in 1..layer.len() {
+                let (u, v) = (layer[i - 1], layer[i]);
+                if !groups.swappable(u, v) {
+                    continue;
+                }
+                let (mut keep, mut swapped) = (0, 0);
+                for (&left, &right) in spans[i - 1].iter().zip(&spans[i]) {
+                    let (now, then) = pair_crossings_both_ways(slice(left), slice(right));
+                    keep += now;
+                    swapped += then;
+                }
+                if swapped < keep {
+                    layer.swap(i - 1, i);
+                    spans.swap(i - 1, i);
+                    pos[u] = i;
+                    pos[v] = i - 1;
+                    changed = true;
+                }
+            }
+            if changed {
+                any = true;
+                for d in &mut next_dirty[li.saturating_sub(1)..(li + 2).min(n_layers)] {
+                    *d = true;
+                }
+            }
+        }
+        if !any {
+            break;
+        }
+        dirty = next_dirty;
+    }
+}
+
+/// Crossings between the edges of a left node (neighbour positions `a`, sorted) and a right node (`b`): as
+/// they are, and with the two nodes swapped.
+fn pair_crossings_both_ways(a: &[usize], b: &[usize]) -> (u64, u64) {
+    let count_below = |xs: &[usize], ys: &[usize]| {
         let mut j = 0;
         let mut total = 0u64;
-        for &p in a.iter() {
-            while j < b.len() && b[j] < p {
+        for &x in xs {
+            while j < ys.len() && ys[j] < x {
                 j += 1;
             }
             total += j as u64;
         }
         total
     };
-    for _ in 0..MAX_TRANSPOSE_PASSES {
-        let mut improved = false;
-        for layer in layers.iter_mut() {
-            for i in 1..layer.len() {
-                let (u, v) = (layer[i - 1], layer[i]);
-                if !groups.swappable(u, v) {
-                    continue;
-                }
-                let before = crossings(u, v, up, pos) + crossings(u, v, down, pos);
-                let after = crossings(v, u, up, pos) + crossings(v, u, down, pos);
-                if after < before {
-                    layer.swap(i - 1, i);
-                    pos[u] = i;
-                    pos[v] = i - 1;
-                    improved = true;
-                }
-            }
-        }
-        if !improved {
-            break;
-        }
-    }
+    (count_below(a, b), count_below(b, a))
 }
 
 /// What the sort needs to know about clusters.
@@ -232,10 +299,11 @@ enum Item {
 }
 
 impl Groups {
-    fn new(g: &LayeredGraph) -> Self {
-        let home = g
-            .nodes
+    /// Cluster facts of the nodes `ids` (indexed like `ids`).
+    fn new(g: &LayeredGraph, ids: &[NodeId]) -> Self {
+        let home = ids
             .iter()
+            .map(|&v| &g.nodes[v])
             .map(|n| match n.kind {
                 NodeKind::LeftBorder(c) => (Some(c), Some(Side::Left)),
                 NodeKind::RightBorder(c) => (Some(c), Some(Side::Right)),
@@ -249,6 +317,9 @@ impl Groups {
     }
 
     fn swappable(&self, u: NodeId, v: NodeId) -> bool {
+        if self.parents.is_empty() {
+            return true;
+        }
         let (hu, hv) = (self.home[u], self.home[v]);
         hu.1.is_none() && hv.1.is_none() && hu.0 == hv.0
     }
@@ -433,10 +504,7 @@ mod tests {
             let (n_up, n_low) = (1 + next(7), 1 + next(7));
             let edges: Vec<(usize, usize)> = (0..next(20)).map(|_| (next(n_up), n_up + next(n_low))).collect();
             let upper: Vec<NodeId> = (0..n_up).collect();
-            let mut down = vec![Vec::new(); n_up + n_low];
-            for &(u, w) in &edges {
-                down[u].push(w);
-            }
+            let down = Neighbours::new(n_up + n_low, &edges);
             let pos: Vec<usize> = (0..n_up).chain(0..n_low).collect();
             let lower_edges: Vec<(usize, usize)> = edges.iter().map(|&(u, w)| (u, w - n_up)).collect();
             assert_eq!(pair_crossings(&upper, n_low, &down, &pos), brute_force(&lower_edges));
@@ -446,7 +514,7 @@ mod tests {
     #[test]
     fn known_bipartite_case() {
         // K(2,2) drawn as a1-b1, a1-b2, a2-b1, a2-b2 has exactly one crossing.
-        let down = vec![vec![2, 3], vec![2, 3], vec![], vec![]];
+        let down = Neighbours::new(4, &[(0, 2), (0, 3), (1, 2), (1, 3)]);
         assert_eq!(pair_crossings(&[0, 1], 2, &down, &[0, 1, 0, 1]), 1);
     }
 

@@ -17,7 +17,7 @@
 //! separation) placed by longest path, then each block is pulled right towards its right neighbours where
 //! there is slack. This replaces the paper's class/shift compaction with something simpler and always valid.
 
-use super::graph::{LayeredGraph, NodeId};
+use super::graph::{LayeredGraph, Neighbours, NodeId};
 
 pub(crate) fn run(g: &mut LayeredGraph) {
     assign_y(g);
@@ -43,35 +43,89 @@ fn assign_y(g: &mut LayeredGraph) {
     }
 }
 
-/// Minimum distance between the centres of `left` and its right neighbour `right`.
-fn separation(g: &LayeredGraph, left: NodeId, right: NodeId) -> f64 {
-    let (a, b) = (&g.nodes[left], &g.nodes[right]);
-    let own_gap = |n: &super::graph::Node| {
-        if n.is_edge_part() {
-            g.edge_sep
-        } else {
-            g.node_sep
+/// The nodes as the horizontal placement sees them, renumbered rank by rank: a rank's neighbours then sit in
+/// a narrow id range, which keeps the many lookups in cache on big graphs.
+struct Frame {
+    /// Graph node of each local id.
+    global: Vec<NodeId>,
+    layers: Vec<Vec<usize>>,
+    up: Neighbours,
+    down: Neighbours,
+    order: Vec<usize>,
+    width: Vec<f64>,
+    edge_part: Vec<bool>,
+    border: Vec<bool>,
+    gap_after: Vec<Option<f64>>,
+    gap_before: Vec<Option<f64>>,
+    node_sep: f64,
+    edge_sep: f64,
+}
+
+impl Frame {
+    fn new(g: &LayeredGraph) -> Self {
+        let global: Vec<NodeId> = g.layers.iter().flatten().copied().collect();
+        let mut local = vec![0; g.nodes.len()];
+        for (l, &v) in global.iter().enumerate() {
+            local[v] = l;
         }
-    };
-    let gap = a.gap_after.or(b.gap_before).unwrap_or((own_gap(a) + own_gap(b)) / 2.0);
-    (a.width + b.width) / 2.0 + gap
+        let layers = g
+            .layers
+            .iter()
+            .map(|layer| layer.iter().map(|&v| local[v]).collect())
+            .collect();
+        let up: Vec<(usize, usize)> = g.edges.iter().map(|e| (local[e.to], local[e.from])).collect();
+        let down: Vec<(usize, usize)> = g.edges.iter().map(|e| (local[e.from], local[e.to])).collect();
+        let nodes = || global.iter().map(|&v| &g.nodes[v]);
+        Frame {
+            layers,
+            up: Neighbours::new(global.len(), &up),
+            down: Neighbours::new(global.len(), &down),
+            order: nodes().map(|n| n.order).collect(),
+            width: nodes().map(|n| n.width).collect(),
+            edge_part: nodes().map(|n| n.is_edge_part()).collect(),
+            border: nodes().map(|n| n.is_border()).collect(),
+            gap_after: nodes().map(|n| n.gap_after).collect(),
+            gap_before: nodes().map(|n| n.gap_before).collect(),
+            node_sep: g.node_sep,
+            edge_sep: g.edge_sep,
+            global,
+        }
+    }
+
+    /// Minimum distance between the centres of `left` and its right neighbour `right`.
+    fn separation(&self, left: usize, right: usize) -> f64 {
+        let own_gap = |v: usize| {
+            if self.edge_part[v] {
+                self.edge_sep
+            } else {
+                self.node_sep
+            }
+        };
+        let gap = self.gap_after[left]
+            .or(self.gap_before[right])
+            .unwrap_or((own_gap(left) + own_gap(right)) / 2.0);
+        (self.width[left] + self.width[right]) / 2.0 + gap
+    }
+
+    fn is_inner(&self, u: usize, v: usize) -> bool {
+        (self.edge_part[u] && self.edge_part[v]) || self.is_border_segment(u, v)
+    }
+
+    fn is_border_segment(&self, u: usize, v: usize) -> bool {
+        self.border[u] && self.border[v]
+    }
 }
 
 fn horizontal(g: &LayeredGraph) -> Vec<f64> {
-    let n = g.nodes.len();
-    let mut up = vec![Vec::new(); n];
-    let mut down = vec![Vec::new(); n];
-    for e in &g.edges {
-        down[e.from].push(e.to);
-        up[e.to].push(e.from);
-    }
-    let marked = type1_conflicts(g, &up);
+    let f = Frame::new(g);
+    let n = f.global.len();
+    let marked = type1_conflicts(&f);
 
     let mut candidates: Vec<(Vec<f64>, bool)> = Vec::with_capacity(4);
     for from_below in [false, true] {
         for mirrored in [false, true] {
             // Reduce every variant to "align with upper neighbours, leftmost first".
-            let mut layers: Vec<Vec<NodeId>> = g.layers.clone();
+            let mut layers: Vec<Vec<usize>> = f.layers.clone();
             if from_below {
                 layers.reverse();
             }
@@ -86,35 +140,31 @@ fn horizontal(g: &LayeredGraph) -> Vec<f64> {
                     pos[v] = i;
                 }
             }
-            let previous = if from_below { &down } else { &up };
+            let previous = if from_below { &f.down } else { &f.up };
             let root = align(&layers, previous, &pos, &marked);
-            let mut x = compact(g, &layers, &root, mirrored);
+            let mut x = compact(&f, &layers, &root, mirrored);
             if mirrored {
                 x.iter_mut().for_each(|x| *x = -*x);
             }
             candidates.push((x, mirrored));
         }
     }
-    balance(g, candidates)
-}
-
-fn is_inner(g: &LayeredGraph, u: NodeId, v: NodeId) -> bool {
-    let (a, b) = (&g.nodes[u], &g.nodes[v]);
-    (a.is_edge_part() && b.is_edge_part()) || (a.is_border() && b.is_border())
-}
-
-fn is_border_segment(g: &LayeredGraph, u: NodeId, v: NodeId) -> bool {
-    g.nodes[u].is_border() && g.nodes[v].is_border()
+    let local_x = balance(&f, candidates);
+    let mut xs = vec![0.0; g.nodes.len()];
+    for (l, &v) in f.global.iter().enumerate() {
+        xs[v] = local_x[l];
+    }
+    xs
 }
 
 /// Segments (as sorted node pairs) that must not be used for alignment because they cross a segment that
 /// should stay straight. First border chains, then inner segments, protect themselves.
-fn type1_conflicts(g: &LayeredGraph, up: &[Vec<NodeId>]) -> Vec<(NodeId, NodeId)> {
+fn type1_conflicts(f: &Frame) -> Vec<(usize, usize)> {
+    let up = &f.up;
     let mut marked = Vec::new();
-    let protectors: [&dyn Fn(NodeId, NodeId) -> bool; 2] =
-        [&|u, v| is_border_segment(g, u, v), &|u, v| is_inner(g, u, v)];
+    let protectors: [&dyn Fn(usize, usize) -> bool; 2] = [&|u, v| f.is_border_segment(u, v), &|u, v| f.is_inner(u, v)];
     for protected in protectors {
-        for pair in g.layers.windows(2) {
+        for pair in f.layers.windows(2) {
             let (upper, lower) = (&pair[0], &pair[1]);
             if upper.is_empty() {
                 continue;
@@ -124,12 +174,12 @@ fn type1_conflicts(g: &LayeredGraph, up: &[Vec<NodeId>]) -> Vec<(NodeId, NodeId)
             for (l1, &v) in lower.iter().enumerate() {
                 let inner_upper = up[v].iter().copied().find(|&u| protected(u, v));
                 if l1 + 1 == lower.len() || inner_upper.is_some() {
-                    let k1 = inner_upper.map_or(upper.len() - 1, |u| g.nodes[u].order);
+                    let k1 = inner_upper.map_or(upper.len() - 1, |u| f.order[u]);
                     while l <= l1 {
                         let w = lower[l];
                         for &u in &up[w] {
-                            let k = g.nodes[u].order;
-                            if (k < k0 || k > k1) && !is_border_segment(g, u, w) {
+                            let k = f.order[u];
+                            if (k < k0 || k > k1) && !f.is_border_segment(u, w) {
                                 marked.push((u.min(w), u.max(w)));
                             }
                         }
@@ -147,7 +197,7 @@ fn type1_conflicts(g: &LayeredGraph, up: &[Vec<NodeId>]) -> Vec<(NodeId, NodeId)
 
 /// Vertical alignment: each node joins the block of its median neighbour in the previous layer, unless the
 /// segment is marked or would cross an alignment made further left. Returns each node's block root.
-fn align(layers: &[Vec<NodeId>], previous: &[Vec<NodeId>], pos: &[usize], marked: &[(NodeId, NodeId)]) -> Vec<NodeId> {
+fn align(layers: &[Vec<NodeId>], previous: &Neighbours, pos: &[usize], marked: &[(NodeId, NodeId)]) -> Vec<NodeId> {
     let n = pos.len();
     let mut root: Vec<NodeId> = (0..n).collect();
     let mut aligned_below = vec![false; n];
@@ -162,11 +212,8 @@ fn align(layers: &[Vec<NodeId>], previous: &[Vec<NodeId>], pos: &[usize], marked
             }
             nbrs.sort_by_key(|&u| pos[u]);
             let d = nbrs.len();
-            let mut medians = vec![(d - 1) / 2];
-            if d % 2 == 0 {
-                medians.push(d / 2);
-            }
-            for m in medians {
+            let medians = [(d - 1) / 2, d / 2];
+            for m in medians[..1 + (1 - d % 2)].iter().copied() {
                 let u = nbrs[m];
                 let free = !aligned_below[u] && last.is_none_or(|r| r < pos[u]);
                 if free && marked.binary_search(&(u.min(v), u.max(v))).is_err() {
@@ -182,23 +229,23 @@ fn align(layers: &[Vec<NodeId>], previous: &[Vec<NodeId>], pos: &[usize], marked
 }
 
 /// Pack the blocks left to right (x grows with position in `layers`).
-fn compact(g: &LayeredGraph, layers: &[Vec<NodeId>], root: &[NodeId], mirrored: bool) -> Vec<f64> {
+fn compact(f: &Frame, layers: &[Vec<usize>], root: &[usize], mirrored: bool) -> Vec<f64> {
     let n = root.len();
     // Block graph: block of each node → block of its right neighbour, with the needed distance.
-    let mut succ: Vec<Vec<(NodeId, f64)>> = vec![Vec::new(); n];
-    let mut pred: Vec<Vec<(NodeId, f64)>> = vec![Vec::new(); n];
+    let mut arcs: Vec<(NodeId, NodeId, f64)> = Vec::new();
     for layer in layers {
         for w in layer.windows(2) {
             let (a, b) = (w[0], w[1]);
             let sep = if mirrored {
-                separation(g, b, a)
+                f.separation(b, a)
             } else {
-                separation(g, a, b)
+                f.separation(a, b)
             };
-            succ[root[a]].push((root[b], sep));
-            pred[root[b]].push((root[a], sep));
+            arcs.push((root[a], root[b], sep));
         }
     }
+    let succ = Neighbours::new(n, &arcs.iter().enumerate().map(|(i, a)| (a.0, i)).collect::<Vec<_>>());
+    let pred = Neighbours::new(n, &arcs.iter().enumerate().map(|(i, a)| (a.1, i)).collect::<Vec<_>>());
     let blocks: Vec<NodeId> = (0..n).filter(|&v| root[v] == v).collect();
     let mut indeg = vec![0usize; n];
     for &b in &blocks {
@@ -208,7 +255,8 @@ fn compact(g: &LayeredGraph, layers: &[Vec<NodeId>], root: &[NodeId], mirrored: 
     let mut stack: Vec<NodeId> = blocks.iter().rev().copied().filter(|&b| indeg[b] == 0).collect();
     while let Some(b) = stack.pop() {
         topo.push(b);
-        for &(s, _) in succ[b].iter().rev() {
+        for &a in succ[b].iter().rev() {
+            let s = arcs[a].1;
             indeg[s] -= 1;
             if indeg[s] == 0 {
                 stack.push(s);
@@ -218,10 +266,10 @@ fn compact(g: &LayeredGraph, layers: &[Vec<NodeId>], root: &[NodeId], mirrored: 
     debug_assert_eq!(topo.len(), blocks.len(), "blocks never cross");
     let mut x = vec![0.0f64; n];
     for &b in &topo {
-        x[b] = pred[b].iter().map(|&(p, sep)| x[p] + sep).fold(0.0, f64::max);
+        x[b] = pred[b].iter().map(|&a| x[arcs[a].0] + arcs[a].2).fold(0.0, f64::max);
     }
     for &b in topo.iter().rev() {
-        if let Some(limit) = succ[b].iter().map(|&(s, sep)| x[s] - sep).reduce(f64::min) {
+        if let Some(limit) = succ[b].iter().map(|&a| x[arcs[a].1] - arcs[a].2).reduce(f64::min) {
             if limit > x[b] {
                 x[b] = limit;
             }
@@ -232,13 +280,13 @@ fn compact(g: &LayeredGraph, layers: &[Vec<NodeId>], root: &[NodeId], mirrored: 
 
 /// Combine the four candidates: shift each to the narrowest one (left-biased ones by their left edge,
 /// right-biased ones by their right edge), then take the mean of the two middle values per node.
-fn balance(g: &LayeredGraph, candidates: Vec<(Vec<f64>, bool)>) -> Vec<f64> {
+fn balance(f: &Frame, candidates: Vec<(Vec<f64>, bool)>) -> Vec<f64> {
     let extent = |x: &[f64]| {
-        g.nodes
+        f.width
             .iter()
             .zip(x)
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (node, &x)| {
-                (lo.min(x - node.width / 2.0), hi.max(x + node.width / 2.0))
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (w, &x)| {
+                (lo.min(x - w / 2.0), hi.max(x + w / 2.0))
             })
     };
     let extents: Vec<(f64, f64)> = candidates.iter().map(|(x, _)| extent(x)).collect();
@@ -259,9 +307,12 @@ fn balance(g: &LayeredGraph, candidates: Vec<(Vec<f64>, bool)>) -> Vec<f64> {
             },
         )
         .collect();
-    (0..g.nodes.len())
+    (0..f.global.len())
         .map(|v| {
-            let mut xs: Vec<f64> = candidates.iter().zip(&shifts).map(|((x, _), s)| x[v] + s).collect();
+            let mut xs = [0.0; 4];
+            for (k, ((x, _), s)) in candidates.iter().zip(&shifts).enumerate() {
+                xs[k] = x[v] + s;
+            }
             xs.sort_by(f64::total_cmp);
             (xs[1] + xs[2]) / 2.0
         })
