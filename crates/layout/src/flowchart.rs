@@ -360,7 +360,16 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
         let mut path = curve_path(&points, curve);
         let ends = [spec.from, spec.to];
         if curve != Curve::Linear && !obstacles.path_is_clear(&path, &ends) {
-            path = rounded_polyline(&points, 5.0);
+            // Less and less corner-cutting until the drawing is as clear as the route itself.
+            let candidates = [
+                catmull_rom_path(&points),
+                rounded_polyline(&points, 16.0),
+                rounded_polyline(&points, 6.0),
+            ];
+            path = candidates
+                .into_iter()
+                .find(|p| obstacles.path_is_clear(p, &ends))
+                .unwrap_or_else(|| rounded_polyline(&points, 0.0));
         }
         let mut style = Style {
             fill: Some("none".into()),
@@ -449,7 +458,36 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
     scene.items.extend(edge_items);
     scene.items.extend(node_items);
     scene.items.extend(label_items);
+    scene.fit_to_content(pad);
+    if let Some(title) = &config.title {
+        add_title(&mut scene, title, theme);
+    }
     scene
+}
+
+/// Put the front-matter title centred above the drawing, growing the drawing to make room.
+pub(crate) fn add_title(scene: &mut Scene, title: &str, theme: &crate::theme::Theme) {
+    let text = lay_out_plain(title, theme);
+    let gap = theme.font_size;
+    scene.translate(0.0, text.height + gap);
+    scene.width = scene.width.max(text.width + 2.0 * gap);
+    let bounds = Rect {
+        x: 0.0,
+        y: gap / 2.0,
+        width: scene.width,
+        height: text.height,
+    };
+    let mut block = text.block(bounds, theme);
+    block.font_size = theme.font_size * 1.125;
+    scene.items.insert(
+        0,
+        Item::Group {
+            class: "title".into(),
+            id: None,
+            items: vec![Item::Text(block)],
+        },
+    );
+    scene.height += text.height + gap;
 }
 
 fn depth(chart: &Flowchart, mut si: usize) -> usize {

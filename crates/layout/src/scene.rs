@@ -252,3 +252,172 @@ impl Path {
         out
     }
 }
+
+impl Point {
+    fn moved(self, dx: f64, dy: f64) -> Point {
+        Point {
+            x: self.x + dx,
+            y: self.y + dy,
+        }
+    }
+}
+
+impl Rect {
+    fn moved(self, dx: f64, dy: f64) -> Rect {
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
+        Rect {
+            x,
+            y,
+            width: self.right().max(other.right()) - x,
+            height: self.bottom().max(other.bottom()) - y,
+        }
+    }
+}
+
+impl Path {
+    fn translate(&mut self, dx: f64, dy: f64) {
+        for cmd in &mut self.0 {
+            match cmd {
+                PathCmd::MoveTo(p) | PathCmd::LineTo(p) => *p = p.moved(dx, dy),
+                PathCmd::CubicTo(a, b, p) => {
+                    *a = a.moved(dx, dy);
+                    *b = b.moved(dx, dy);
+                    *p = p.moved(dx, dy);
+                }
+                PathCmd::ArcTo { to, .. } => *to = to.moved(dx, dy),
+                PathCmd::Close => {}
+            }
+        }
+    }
+}
+
+fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
+    for item in items {
+        match item {
+            Item::Group { items, .. } => translate_items(items, dx, dy),
+            Item::Shape { geometry, .. } => match geometry {
+                ShapeGeometry::Rect { rect, .. } => *rect = rect.moved(dx, dy),
+                ShapeGeometry::Ellipse { center, .. } => *center = center.moved(dx, dy),
+                ShapeGeometry::Polygon(points) => points.iter_mut().for_each(|p| *p = p.moved(dx, dy)),
+                ShapeGeometry::Path(path) => path.translate(dx, dy),
+            },
+            Item::Path { path, .. } => path.translate(dx, dy),
+            Item::Text(block) => {
+                for line in &mut block.lines {
+                    line.x += dx;
+                    line.baseline += dy;
+                }
+            }
+        }
+    }
+}
+
+fn add_bounds(acc: &mut Option<Rect>, r: Rect) {
+    *acc = Some(acc.map_or(r, |a| a.union(&r)));
+}
+
+fn item_bounds(items: &[Item], acc: &mut Option<Rect>) {
+    for item in items {
+        match item {
+            Item::Group { items, .. } => item_bounds(items, acc),
+            Item::Shape { geometry, style } => {
+                let half = style.stroke_width / 2.0;
+                let r = match geometry {
+                    ShapeGeometry::Rect { rect, .. } => *rect,
+                    ShapeGeometry::Ellipse { center, rx, ry } => Rect {
+                        x: center.x - rx,
+                        y: center.y - ry,
+                        width: 2.0 * rx,
+                        height: 2.0 * ry,
+                    },
+                    ShapeGeometry::Polygon(points) => bounds_of(points),
+                    ShapeGeometry::Path(path) => bounds_of(&path.flatten(8)),
+                };
+                add_bounds(
+                    acc,
+                    Rect {
+                        x: r.x - half,
+                        y: r.y - half,
+                        width: r.width + 2.0 * half,
+                        height: r.height + 2.0 * half,
+                    },
+                );
+            }
+            Item::Path { path, style, .. } => {
+                let r = bounds_of(&path.flatten(8));
+                let half = style.stroke_width / 2.0;
+                add_bounds(
+                    acc,
+                    Rect {
+                        x: r.x - half,
+                        y: r.y - half,
+                        width: r.width + 2.0 * half,
+                        height: r.height + 2.0 * half,
+                    },
+                );
+            }
+            Item::Text(_) => {}
+        }
+    }
+}
+
+fn bounds_of(points: &[Point]) -> Rect {
+    let mut r: Option<Rect> = None;
+    for p in points {
+        let pr = Rect {
+            x: p.x,
+            y: p.y,
+            width: 0.0,
+            height: 0.0,
+        };
+        r = Some(r.map_or(pr, |a| a.union(&pr)));
+    }
+    r.unwrap_or_default()
+}
+
+impl Scene {
+    /// Move everything drawn, and the geometry, by `(dx, dy)`.
+    pub fn translate(&mut self, dx: f64, dy: f64) {
+        translate_items(&mut self.items, dx, dy);
+        let g = &mut self.geometry;
+        for n in &mut g.nodes {
+            n.rect = n.rect.moved(dx, dy);
+            n.label_box = n.label_box.moved(dx, dy);
+            n.outline.iter_mut().for_each(|p| *p = p.moved(dx, dy));
+        }
+        for c in &mut g.clusters {
+            c.rect = c.rect.moved(dx, dy);
+            c.label_box = c.label_box.map(|b| b.moved(dx, dy));
+        }
+        for e in &mut g.edges {
+            e.label_box = e.label_box.map(|b| b.moved(dx, dy));
+            e.waypoints.iter_mut().for_each(|p| *p = p.moved(dx, dy));
+            e.path.translate(dx, dy);
+        }
+    }
+
+    /// The box around every shape and path drawn (text sits inside shapes, so it is not measured).
+    pub fn drawn_bounds(&self) -> Option<Rect> {
+        let mut acc = None;
+        item_bounds(&self.items, &mut acc);
+        acc
+    }
+
+    /// Size the drawing to what is drawn plus `padding` on every side, moving it so nothing is cut off
+    /// (a curve may bulge beyond the boxes the layout placed).
+    pub fn fit_to_content(&mut self, padding: f64) {
+        let Some(b) = self.drawn_bounds() else { return };
+        self.translate(padding - b.x, padding - b.y);
+        self.width = b.width + 2.0 * padding;
+        self.height = b.height + 2.0 * padding;
+    }
+}
