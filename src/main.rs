@@ -122,7 +122,6 @@ fn render(args: &RenderArgs) -> ExitCode {
             .clone()
             .or_else(|| (format == Format::Png).then(|| "white".to_string())),
         scale: args.scale,
-        ..Default::default()
     };
     let file_name = if args.input == "-" {
         "stdin".to_string()
