@@ -2,13 +2,13 @@
 //! write the scene.
 
 use crate::config::{Config, Curve};
-use crate::layered::{self, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
 use crate::obstacles::{rounded_polyline, Obstacles};
+use crate::placement;
 use crate::scene::*;
 use crate::shapes;
 use crate::style::css_declarations;
 use crate::text::{lay_out_label, lay_out_plain, LaidText};
-use mermaid_parser::{ArrowHead, Direction, EdgeStroke, Flowchart};
+use mermaid_parser::{ArrowHead, EdgeStroke, Flowchart};
 use std::collections::HashMap;
 
 struct PlacedNode {
@@ -19,19 +19,6 @@ struct PlacedNode {
 pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
     let theme = &config.theme;
     let pad = config.diagram_padding;
-    let index: HashMap<&str, usize> = chart
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let subgraph_index: HashMap<&str, usize> = chart
-        .subgraphs
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-
     let labels: Vec<LaidText> = chart
         .nodes
         .iter()
@@ -47,15 +34,6 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
         .map(|(n, l)| shapes::node_size(n.shape, l.width, l.height))
         .collect();
 
-    // Innermost subgraph of each node.
-    let mut node_cluster: Vec<Option<usize>> = vec![None; chart.nodes.len()];
-    for (si, sg) in chart.subgraphs.iter().enumerate() {
-        for id in &sg.nodes {
-            if let Some(&ni) = index.get(id.as_str()) {
-                node_cluster[ni] = Some(si);
-            }
-        }
-    }
     let cluster_titles: Vec<LaidText> = chart
         .subgraphs
         .iter()
@@ -64,14 +42,6 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
             None => lay_out_plain(&s.id, theme),
         })
         .collect();
-
-    // An edge to a subgraph is attached to one of its member nodes for layout, then clipped to the cluster box.
-    let endpoint = |id: &str| -> Option<usize> {
-        index.get(id).copied().or_else(|| {
-            let si = *subgraph_index.get(id)?;
-            first_member(chart, si, &index)
-        })
-    };
     let edge_labels: Vec<Option<LaidText>> = chart
         .edges
         .iter()
@@ -82,53 +52,20 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
                 .map(|l| lay_out_label(l, theme, config.wrapping_width))
         })
         .collect();
-    let mut engine_edges = Vec::new();
-    let mut engine_edge_of = Vec::new();
-    for (ei, e) in chart.edges.iter().enumerate() {
-        match (endpoint(&e.from), endpoint(&e.to)) {
-            (Some(from), Some(to)) => {
-                engine_edge_of.push(Some(engine_edges.len()));
-                engine_edges.push(EdgeSpec {
-                    from,
-                    to,
-                    min_len: e.min_len.max(1),
-                    label: edge_labels[ei].as_ref().map(|l| (l.width, l.height)),
-                });
-            }
-            _ => engine_edge_of.push(None),
-        }
-    }
-
-    let input = LayeredInput {
-        direction: match chart.direction {
-            Direction::TopBottom => RankDir::TopBottom,
-            Direction::BottomTop => RankDir::BottomTop,
-            Direction::LeftRight => RankDir::LeftRight,
-            Direction::RightLeft => RankDir::RightLeft,
+    let title_sizes: Vec<(f64, f64)> = cluster_titles.iter().map(|t| (t.width, t.height)).collect();
+    let label_sizes: Vec<Option<(f64, f64)>> = edge_labels
+        .iter()
+        .map(|l| l.as_ref().map(|l| (l.width, l.height)))
+        .collect();
+    let placement = placement::place(
+        chart,
+        placement::Sizes {
+            node: &sizes,
+            cluster_title: &title_sizes,
+            edge_label: &label_sizes,
         },
-        nodes: sizes
-            .iter()
-            .zip(&node_cluster)
-            .map(|(&(width, height), &cluster)| NodeSpec { width, height, cluster })
-            .collect(),
-        edges: engine_edges,
-        clusters: chart
-            .subgraphs
-            .iter()
-            .zip(&cluster_titles)
-            .map(|(s, t)| ClusterSpec {
-                parent: s.parent,
-                title_width: t.width,
-                title_height: t.height,
-            })
-            .collect(),
-        spacing: Spacing {
-            node_sep: config.node_spacing,
-            rank_sep: config.rank_spacing,
-            ..Spacing::default()
-        },
-    };
-    let out = layered::layout(&input);
+        config,
+    );
     let shift = |p: Point| Point {
         x: p.x + pad,
         y: p.y + pad,
@@ -136,8 +73,8 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
 
     let mut scene = Scene {
         kind: "flowchart-v2",
-        width: out.width + 2.0 * pad,
-        height: out.height + 2.0 * pad,
+        width: 0.0,
+        height: 0.0,
         acc_title: chart.meta.acc_title.clone(),
         acc_descr: chart.meta.acc_descr.clone(),
         ..Default::default()
@@ -158,7 +95,7 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
     cluster_order.sort_by_key(|&i| depth(chart, i));
     for si in cluster_order {
         let sg = &chart.subgraphs[si];
-        let Some(r) = out.clusters.get(si) else {
+        let Some(r) = placement.clusters[si].as_ref() else {
             continue;
         };
         let rect = Rect {
@@ -206,7 +143,7 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
     let mut placed = Vec::with_capacity(chart.nodes.len());
     let mut node_items = Vec::with_capacity(chart.nodes.len());
     for (ni, node) in chart.nodes.iter().enumerate() {
-        let center = shift(out.nodes[ni]);
+        let center = shift(placement.nodes[ni]);
         let (w, h) = sizes[ni];
         let outline = shapes::outline(node.shape, center, w, h);
         let label_box = shapes::label_box(node.shape, center, w, labels[ni].width, labels[ni].height);
@@ -272,8 +209,8 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
     let mut pair_count: HashMap<(&str, &str), usize> = HashMap::new();
     // How many routes leave or enter each node by each side, to decide where edges may fan out.
     let mut side_use: HashMap<(usize, u8), usize> = HashMap::new();
-    for (spec, route) in input.edges.iter().zip(&out.edges) {
-        let mut pts = route.points.clone();
+    for spec in placement.edges.iter().flatten() {
+        let mut pts = spec.route.points.clone();
         dedup_points(&mut pts);
         if pts.len() >= 2 && spec.from != spec.to {
             *side_use.entry((spec.from, exit_side(pts[0], pts[1]))).or_default() += 1;
@@ -284,19 +221,18 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
         }
     }
     for (ei, edge) in chart.edges.iter().enumerate() {
-        let Some(route_index) = engine_edge_of[ei] else {
+        let Some(spec) = &placement.edges[ei] else {
             continue;
         };
-        let route = &out.edges[route_index];
+        let route = &spec.route;
         let counter = pair_count.entry((edge.from.as_str(), edge.to.as_str())).or_insert(0);
         let id = format!("L_{}_{}_{}", edge.from, edge.to, counter);
         *counter += 1;
         let mut points: Vec<Point> = route.points.iter().map(|&p| shift(p)).collect();
-        let spec = &input.edges[route_index];
         let (from, to) = (&placed[spec.from], &placed[spec.to]);
         dedup_points(&mut points);
         if spec.from != spec.to && points.len() >= 3 {
-            let margin = input.spacing.node_sep / 2.0 - 1.0;
+            let margin = config.node_spacing / 2.0 - 1.0;
             for (node, rect) in [(spec.from, &from.rect), (spec.to, &to.rect)] {
                 if side_use
                     .get(&(node, exit_side(points[0], points[1])))
@@ -500,23 +436,6 @@ fn depth(chart: &Flowchart, mut si: usize) -> usize {
         }
     }
     d
-}
-
-fn first_member(chart: &Flowchart, si: usize, index: &HashMap<&str, usize>) -> Option<usize> {
-    let mut stack = vec![si];
-    let mut seen = 0;
-    while let Some(s) = stack.pop() {
-        seen += 1;
-        if seen > chart.subgraphs.len() {
-            break;
-        }
-        let sg = chart.subgraphs.get(s)?;
-        if let Some(n) = sg.nodes.iter().find_map(|id| index.get(id.as_str()).copied()) {
-            return Some(n);
-        }
-        stack.extend(sg.children.iter().rev());
-    }
-    None
 }
 
 fn cluster_rect(scene: &Scene, id: &str) -> Option<Rect> {

@@ -11,6 +11,7 @@ mod er;
 mod flowchart;
 pub mod layered;
 mod obstacles;
+mod placement;
 pub mod scene;
 mod sequence;
 mod shapes;

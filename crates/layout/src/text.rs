@@ -101,11 +101,32 @@ fn runs_width(runs: &[TextRun], font_size: f64) -> f64 {
         .sum()
 }
 
+/// Remove Font Awesome icon references (`fa:fa-car`, `fab:fa-github`): mermaid.js draws them with the Font
+/// Awesome web font, which a self-contained renderer does not have, so they would only show as stray words.
+fn strip_icons(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(":fa-") {
+        return text.into();
+    }
+    let words: Vec<&str> = text
+        .split(' ')
+        .filter(|w| {
+            let Some((prefix, name)) = w.split_once(':') else {
+                return true;
+            };
+            let is_icon = matches!(prefix, "fa" | "fab" | "fas" | "far" | "fal" | "fad" | "fak")
+                && name.starts_with("fa-")
+                && name[3..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            !is_icon
+        })
+        .collect();
+    words.join(" ").into()
+}
+
 /// Break a label into lines and measure it. Markdown labels also wrap at `wrap_width`, as mermaid's do.
 pub(crate) fn lay_out_label(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
     let markdown = label.kind == LabelKind::Markdown;
     let mut lines: Vec<Vec<TextRun>> = Vec::new();
-    for l in split_lines(&label.text, markdown) {
+    for l in split_lines(&strip_icons(&label.text), markdown) {
         let l = l.trim().to_string();
         if markdown {
             lines.extend(wrap_runs(markdown_runs(&l), wrap_width, theme.font_size));
@@ -238,6 +259,13 @@ mod tests {
         assert_eq!(split_lines("a<br>b<BR/>c<br />d", false), ["a", "b", "c", "d"]);
         assert_eq!(split_lines("a < b", false), ["a < b"]);
         assert_eq!(split_lines("x<b>y", false), ["x<b>y"]);
+    }
+
+    #[test]
+    fn icon_references_are_dropped() {
+        assert_eq!(strip_icons("fa:fa-twitter for peace"), "for peace");
+        assert_eq!(strip_icons("a fab:fa-truck-bold b"), "a b");
+        assert_eq!(strip_icons("ratio 1:fa-x? no"), "ratio 1:fa-x? no");
     }
 
     #[test]
