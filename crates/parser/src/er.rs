@@ -86,7 +86,7 @@ impl Builder {
             Stmt::Relationship { mut rel, from, to } => {
                 rel.from = self.mention(from);
                 rel.to = self.mention(to);
-                self.er.relationships.push(rel);
+                self.er.relationships.push(*rel);
             }
             Stmt::Direction(d) => self.er.direction = d,
             Stmt::ClassDef { names, styles, span } => {

@@ -91,7 +91,7 @@ pub(super) enum Stmt {
     },
     /// `A ||--o{ B : label`; `rel.from` / `rel.to` are filled in by the builder from the two refs.
     Relationship {
-        rel: Relationship,
+        rel: Box<Relationship>,
         from: EntityRef,
         to: EntityRef,
     },
@@ -614,7 +614,7 @@ impl G<'_> {
                 super::label(decode_entities(&l[..n]), LabelKind::Plain, self.span(l, rest)),
             )
         };
-        let rel = Relationship {
+        let rel = Box::new(Relationship {
             from: String::new(),
             to: String::new(),
             from_cardinality: from_card,
@@ -622,7 +622,7 @@ impl G<'_> {
             identification,
             label,
             span: self.span(start, rest),
-        };
+        });
         Ok((rest, Stmt::Relationship { rel, from, to }))
     }
 
