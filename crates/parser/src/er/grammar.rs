@@ -575,8 +575,7 @@ impl G<'_> {
             );
         };
         let l = blanks(after_colon);
-        let (rest, label) = if l.starts_with('"') {
-            let body = &l[1..];
+        let (rest, label) = if let Some(body) = l.strip_prefix('"') {
             let Some(close) = body.find(['"', '\n']).filter(|&n| body[n..].starts_with('"')) else {
                 return fail(l, 1, "unclosed quote: expected `\"` before the end of the line");
             };
