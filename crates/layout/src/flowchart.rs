@@ -406,6 +406,7 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
             Some(MarkerKind::Arrow) => "arrow_point",
             Some(MarkerKind::Circle) => "arrow_circle",
             Some(MarkerKind::Cross) => "arrow_cross",
+            Some(_) => "none",
         };
         scene.geometry.edges.push(EdgeGeometry {
             id,
@@ -458,7 +459,7 @@ fn cluster_rect(scene: &Scene, id: &str) -> Option<Rect> {
     scene.geometry.clusters.iter().find(|c| c.id == id).map(|c| c.rect)
 }
 
-fn rect_hull(r: Rect) -> Vec<Point> {
+pub(crate) fn rect_hull(r: Rect) -> Vec<Point> {
     vec![
         Point { x: r.x, y: r.y },
         Point { x: r.right(), y: r.y },
@@ -471,7 +472,7 @@ fn rect_hull(r: Rect) -> Vec<Point> {
 }
 
 /// The side of a node's box a route leaves it by: 0 top, 1 right, 2 bottom, 3 left.
-fn exit_side(center: Point, next: Point) -> u8 {
+pub(crate) fn exit_side(center: Point, next: Point) -> u8 {
     let (dx, dy) = (next.x - center.x, next.y - center.y);
     if dy.abs() >= dx.abs() {
         if dy < 0.0 {
@@ -487,7 +488,7 @@ fn exit_side(center: Point, next: Point) -> u8 {
 }
 
 /// Remove consecutive points closer than a hundredth of a unit.
-fn dedup_points(points: &mut Vec<Point>) {
+pub(crate) fn dedup_points(points: &mut Vec<Point>) {
     points.dedup_by(|b, a| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01);
 }
 
@@ -496,7 +497,7 @@ fn dedup_points(points: &mut Vec<Point>) {
 /// leave radially from the centre toward its next bend, as long as the straight segment stays within the
 /// node's own column of the band widened by `margin` (less than half the node spacing, so no other box can be
 /// there).
-fn fan_out_start(points: &mut Vec<Point>, rect: &Rect, margin: f64) {
+pub(crate) fn fan_out_start(points: &mut Vec<Point>, rect: &Rect, margin: f64) {
     if points.len() < 3 {
         return;
     }
@@ -528,7 +529,12 @@ fn fan_out_start(points: &mut Vec<Point>, rect: &Rect, margin: f64) {
 
 /// When a route leaves its box exactly at the box's border (the box fills its rank band), add a point a little
 /// way straight out, so the curve meets the box square-on and an arrowhead there points into the box.
-fn square_start(points: &mut Vec<Point>, rect: &Rect) {
+pub(crate) fn square_start(points: &mut Vec<Point>, rect: &Rect) {
+    square_start_by(points, rect, 25.0, 0.5);
+}
+
+/// [`square_start`] with a stub of at most `max_stub`, and at most `share` of the way to the next bend.
+pub(crate) fn square_start_by(points: &mut Vec<Point>, rect: &Rect, max_stub: f64, share: f64) {
     if points.len() < 3 {
         return;
     }
@@ -536,16 +542,16 @@ fn square_start(points: &mut Vec<Point>, rect: &Rect) {
     let on_border = |v: f64, a: f64, b: f64| (v - a).abs() < 0.5 || (v - b).abs() < 0.5;
     let stub = match exit_side(c, band) {
         0 | 2 if on_border(band.y, rect.y, rect.bottom()) => {
-            let run = (next.y - band.y) / 2.0;
+            let run = (next.y - band.y) * share;
             Point {
                 x: band.x,
-                y: band.y + run.signum() * run.abs().min(25.0),
+                y: band.y + run.signum() * run.abs().min(max_stub),
             }
         }
         1 | 3 if on_border(band.x, rect.x, rect.right()) => {
-            let run = (next.x - band.x) / 2.0;
+            let run = (next.x - band.x) * share;
             Point {
-                x: band.x + run.signum() * run.abs().min(25.0),
+                x: band.x + run.signum() * run.abs().min(max_stub),
                 y: band.y,
             }
         }
@@ -555,7 +561,7 @@ fn square_start(points: &mut Vec<Point>, rect: &Rect) {
 }
 
 /// Cut both ends of a centre-to-centre route back to the outlines they start and end inside.
-fn clip_route(points: &mut Vec<Point>, from: (&[Point], Rect), to: (&[Point], Rect)) {
+pub(crate) fn clip_route(points: &mut Vec<Point>, from: (&[Point], Rect), to: (&[Point], Rect)) {
     dedup_points(points);
     if points.len() < 2 {
         return;
@@ -582,7 +588,7 @@ fn inside(r: &Rect, p: Point) -> bool {
 }
 
 /// Pull the last point back by `by` along the last segment, so a marker of that length ends on the outline.
-fn shorten_end(points: &mut [Point], by: f64) {
+pub(crate) fn shorten_end(points: &mut [Point], by: f64) {
     let n = points.len();
     if n < 2 {
         return;

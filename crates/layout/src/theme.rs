@@ -15,6 +15,17 @@ pub struct Theme {
     pub cluster_fill: String,
     pub cluster_stroke: String,
     pub background: Option<String>,
+    // er
+    pub er_entity_fill: String,
+    pub er_entity_stroke: String,
+    /// Fill of attribute rows 1, 3, 5, …
+    pub er_row_odd_fill: String,
+    /// Fill of attribute rows 2, 4, 6, …
+    pub er_row_even_fill: String,
+    pub er_relationship_color: String,
+    pub er_label_background: String,
+    /// Font size of relationship labels (entity text uses `font_size`).
+    pub er_label_font_size: f64,
 }
 
 impl Default for Theme {
@@ -31,6 +42,14 @@ impl Default for Theme {
             cluster_fill: "#ffffde".into(),
             cluster_stroke: "#aaaa33".into(),
             background: None,
+            // er
+            er_entity_fill: "#ECECFF".into(),
+            er_entity_stroke: "#9370DB".into(),
+            er_row_odd_fill: "#ffffff".into(),
+            er_row_even_fill: "#f1f1ff".into(),
+            er_relationship_color: "#333333".into(),
+            er_label_background: "rgba(232,232,232,0.8)".into(),
+            er_label_font_size: 14.0,
         }
     }
 }
