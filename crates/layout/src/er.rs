@@ -6,9 +6,7 @@
 //! and labels clear. Routes are clipped to the table borders like flowchart edges, then shortened by the
 //! length of their cardinality markers, which are drawn along the line and end exactly on the border.
 
-use crate::flowchart::{
-    basis_path, clip_route, dedup_points, exit_side, fan_out_start, rect_hull, shorten_end, square_start_by,
-};
+use crate::flowchart::{basis_path, clip_route, dedup_points, exit_side, rect_hull, shorten_end};
 use crate::layered::{self, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
 use crate::scene::*;
 use crate::style::css_declarations;
@@ -122,7 +120,7 @@ fn size_table(entity: &Entity, theme: &Theme) -> Table {
             ];
             if has_keys {
                 let keys: Vec<&str> = a.keys.iter().map(|k| k.as_str()).collect();
-                cells.push(lay_out_label(&rich(&keys.join(", ")), theme));
+                cells.push(lay_out_label(&rich(&keys.join(",")), theme));
             }
             if has_comment {
                 cells.push(lay_out_label(&rich(a.comment.as_deref().unwrap_or("")), theme));
@@ -180,8 +178,8 @@ fn line_path(a: Point, b: Point) -> Path {
 
 /// Make the route's last straight piece at least as long as the marker drawn on it (plus a little), by
 /// dropping the bends nearest the end while they are too close to it.
-fn make_room(points: &mut Vec<Point>, marker: f64) {
-    let need = marker + 2.0;
+fn make_room(points: &mut Vec<Point>, marker: MarkerKind) {
+    let need = room_for(marker);
     while points.len() > 2 {
         let n = points.len();
         let (a, b) = (points[n - 2], points[n - 1]);
@@ -190,6 +188,88 @@ fn make_room(points: &mut Vec<Point>, marker: f64) {
         }
         points.remove(n - 2);
     }
+}
+
+/// Start the route at `at` (0..1) along `side` (0 top, 1 right, 2 bottom, 3 left) of `rect`, square to the
+/// side for a stub long enough for the longest marker, then on through the route's points beyond the stub.
+/// `points[0]` is the table's centre; `need` is the marker's length plus a little.
+fn attach_start(points: &mut Vec<Point>, rect: &Rect, side: u8, at: f64, need: f64) {
+    let (anchor, normal) = match side {
+        0 => (
+            Point {
+                x: rect.x + rect.width * at,
+                y: rect.y,
+            },
+            (0.0, -1.0),
+        ),
+        1 => (
+            Point {
+                x: rect.right(),
+                y: rect.y + rect.height * at,
+            },
+            (1.0, 0.0),
+        ),
+        2 => (
+            Point {
+                x: rect.x + rect.width * at,
+                y: rect.bottom(),
+            },
+            (0.0, 1.0),
+        ),
+        _ => (
+            Point {
+                x: rect.x,
+                y: rect.y + rect.height * at,
+            },
+            (-1.0, 0.0),
+        ),
+    };
+    let out = |p: &Point| (p.x - anchor.x) * normal.0 + (p.y - anchor.y) * normal.1;
+    // The stub ends at `level` out from the side: most of the way to where the route leaves the table's
+    // neighbourhood, at least the marker's length, at most `STUB`.
+    let Some(far) = points.iter().skip(1).position(|p| out(p) >= need).map(|i| i + 1) else {
+        let last = points.last().copied().unwrap_or(anchor);
+        *points = vec![anchor, last];
+        return;
+    };
+    let gap = out(&points[far]);
+    let level = (0.8 * gap).min(STUB).max(need.min(gap - 0.5));
+    let j = points
+        .iter()
+        .skip(1)
+        .position(|p| out(p) >= level)
+        .map_or(far, |i| i + 1);
+    // Where the route crosses that level: the stub joins it there.
+    let (p, q) = (points[j - 1], points[j]);
+    let t = ((level - out(&p)) / (out(&q) - out(&p))).clamp(0.0, 1.0);
+    let cross = Point {
+        x: p.x + (q.x - p.x) * t,
+        y: p.y + (q.y - p.y) * t,
+    };
+    let mut new = vec![
+        anchor,
+        Point {
+            x: anchor.x + normal.0 * level,
+            y: anchor.y + normal.1 * level,
+        },
+        cross,
+    ];
+    new.extend_from_slice(&points[j..]);
+    dedup_points(&mut new);
+    *points = new;
+}
+
+/// The straight run a marker needs at the end of a route: paths are shortened by at most 90% of their last
+/// segment, so the segment must be a little longer than the marker.
+fn room_for(marker: MarkerKind) -> f64 {
+    marker.length() / 0.9 + 1.0
+}
+
+/// How far `p` lies outside `rect` (0 inside).
+fn band_distance(rect: &Rect, p: Point) -> f64 {
+    let dx = (rect.x - p.x).max(p.x - rect.right()).max(0.0);
+    let dy = (rect.y - p.y).max(p.y - rect.bottom()).max(0.0);
+    dx.max(dy)
 }
 
 fn marker_of(c: Cardinality) -> MarkerKind {
@@ -366,7 +446,7 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
         spacing: Spacing {
             node_sep: 140.0,
             rank_sep: 80.0,
-            edge_sep: 40.0,
+            edge_sep: 44.0,
             ..Spacing::default()
         },
     };
@@ -420,16 +500,46 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
     }
 
     // Relationships, drawn under the tables; labels on top.
-    let mut side_use: HashMap<(usize, u8), usize> = HashMap::new();
-    for (spec, route) in input.edges.iter().zip(&out.edges) {
-        let mut pts = route.points.clone();
-        dedup_points(&mut pts);
-        if pts.len() >= 2 && spec.from != spec.to {
-            *side_use.entry((spec.from, exit_side(pts[0], pts[1]))).or_default() += 1;
-            let n = pts.len();
-            *side_use
-                .entry((spec.to, exit_side(pts[n - 1], pts[n - 2])))
-                .or_default() += 1;
+    // Where each relationship meets its tables: the relationships that share a side of a table get evenly
+    // spaced attachment points along it, ordered by where they head, so their markers never pile up.
+    let routes: Vec<Vec<Point>> = out
+        .edges
+        .iter()
+        .map(|r| {
+            let mut pts: Vec<Point> = r.points.iter().map(|&p| shift(p)).collect();
+            dedup_points(&mut pts);
+            pts
+        })
+        .collect();
+    let mut sides: HashMap<(usize, u8), Vec<(f64, usize, bool)>> = HashMap::new();
+    for (ri, pts) in routes.iter().enumerate() {
+        let (from, to) = ends[ri];
+        if from == to || pts.len() < 2 {
+            continue;
+        }
+        for (node, at_end) in [(from, false), (to, true)] {
+            let ordered: Vec<Point> = if at_end {
+                pts.iter().rev().copied().collect()
+            } else {
+                pts.clone()
+            };
+            let side = exit_side(ordered[0], ordered[1]);
+            let heading = ordered
+                .iter()
+                .skip(1)
+                .find(|p| band_distance(&rects[node], **p) > STUB)
+                .copied()
+                .unwrap_or(ordered[ordered.len() - 1]);
+            let key = if side % 2 == 0 { heading.x } else { heading.y };
+            sides.entry((node, side)).or_default().push((key, ri, at_end));
+        }
+    }
+    let mut slots: HashMap<(usize, bool), (u8, f64)> = HashMap::new();
+    for ((_, side), mut group) in sides {
+        group.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let k = group.len();
+        for (i, &(_, ri, at_end)) in group.iter().enumerate() {
+            slots.insert((ri, at_end), (side, (i + 1) as f64 / (k + 1) as f64));
         }
     }
     let mut edge_items = Vec::new();
@@ -438,31 +548,23 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
         let (from, to) = ends[ri];
         let route = &out.edges[ri];
         let id = format!("id_entity-{}-{from}_entity-{}-{to}_{ri}", rel.from, rel.to);
-        let mut points: Vec<Point> = route.points.iter().map(|&p| shift(p)).collect();
-        dedup_points(&mut points);
-        if from != to && points.len() >= 3 {
-            let margin = input.spacing.node_sep / 2.0 - 1.0;
-            for node in [from, to] {
-                if side_use
-                    .get(&(node, exit_side(points[0], points[1])))
-                    .copied()
-                    .unwrap_or(0)
-                    > 1
-                {
-                    fan_out_start(&mut points, &rects[node], margin);
-                } else {
-                    // A straight stub long enough for the longest marker, so markers lie on a straight piece.
-                    square_start_by(&mut points, &rects[node], STUB, 0.8);
-                }
+        let mut points = routes[ri].clone();
+        let (start, end) = (marker_of(rel.from_cardinality), marker_of(rel.to_cardinality));
+        match (slots.get(&(ri, false)), slots.get(&(ri, true))) {
+            (Some(&(from_side, from_at)), Some(&(to_side, to_at))) => {
+                attach_start(&mut points, &rects[from], from_side, from_at, room_for(start));
+                points.reverse();
+                attach_start(&mut points, &rects[to], to_side, to_at, room_for(end));
                 points.reverse();
             }
+            _ => {
+                let (from_hull, to_hull) = (rect_hull(rects[from]), rect_hull(rects[to]));
+                clip_route(&mut points, (&from_hull, rects[from]), (&to_hull, rects[to]));
+            }
         }
-        let (from_hull, to_hull) = (rect_hull(rects[from]), rect_hull(rects[to]));
-        clip_route(&mut points, (&from_hull, rects[from]), (&to_hull, rects[to]));
-        let (start, end) = (marker_of(rel.from_cardinality), marker_of(rel.to_cardinality));
-        make_room(&mut points, end.length());
+        make_room(&mut points, end);
         points.reverse();
-        make_room(&mut points, start.length());
+        make_room(&mut points, start);
         points.reverse();
         let waypoints = points.clone();
         shorten_end(&mut points, end.length());

@@ -497,7 +497,7 @@ pub(crate) fn dedup_points(points: &mut Vec<Point>) {
 /// leave radially from the centre toward its next bend, as long as the straight segment stays within the
 /// node's own column of the band widened by `margin` (less than half the node spacing, so no other box can be
 /// there).
-pub(crate) fn fan_out_start(points: &mut Vec<Point>, rect: &Rect, margin: f64) {
+fn fan_out_start(points: &mut Vec<Point>, rect: &Rect, margin: f64) {
     if points.len() < 3 {
         return;
     }
@@ -529,12 +529,7 @@ pub(crate) fn fan_out_start(points: &mut Vec<Point>, rect: &Rect, margin: f64) {
 
 /// When a route leaves its box exactly at the box's border (the box fills its rank band), add a point a little
 /// way straight out, so the curve meets the box square-on and an arrowhead there points into the box.
-pub(crate) fn square_start(points: &mut Vec<Point>, rect: &Rect) {
-    square_start_by(points, rect, 25.0, 0.5);
-}
-
-/// [`square_start`] with a stub of at most `max_stub`, and at most `share` of the way to the next bend.
-pub(crate) fn square_start_by(points: &mut Vec<Point>, rect: &Rect, max_stub: f64, share: f64) {
+fn square_start(points: &mut Vec<Point>, rect: &Rect) {
     if points.len() < 3 {
         return;
     }
@@ -542,16 +537,16 @@ pub(crate) fn square_start_by(points: &mut Vec<Point>, rect: &Rect, max_stub: f6
     let on_border = |v: f64, a: f64, b: f64| (v - a).abs() < 0.5 || (v - b).abs() < 0.5;
     let stub = match exit_side(c, band) {
         0 | 2 if on_border(band.y, rect.y, rect.bottom()) => {
-            let run = (next.y - band.y) * share;
+            let run = (next.y - band.y) / 2.0;
             Point {
                 x: band.x,
-                y: band.y + run.signum() * run.abs().min(max_stub),
+                y: band.y + run.signum() * run.abs().min(25.0),
             }
         }
         1 | 3 if on_border(band.x, rect.x, rect.right()) => {
-            let run = (next.x - band.x) * share;
+            let run = (next.x - band.x) / 2.0;
             Point {
-                x: band.x + run.signum() * run.abs().min(max_stub),
+                x: band.x + run.signum() * run.abs().min(25.0),
                 y: band.y,
             }
         }

@@ -48,7 +48,7 @@ impl Default for Theme {
             er_row_odd_fill: "#ffffff".into(),
             er_row_even_fill: "#f1f1ff".into(),
             er_relationship_color: "#333333".into(),
-            er_label_background: "rgba(232,232,232,0.8)".into(),
+            er_label_background: "rgba(248,255,236,0.85)".into(),
             er_label_font_size: 14.0,
         }
     }
