@@ -31,6 +31,10 @@ const HEADER_PADDING_X: f64 = 25.0;
 /// Longest straight piece added where a relationship leaves a table: the longest marker and a little more.
 const STUB: f64 = 44.0;
 
+/// One relationship end on a table side: where it heads (for ordering), relationship index, whether it is the
+/// relationship's `to` end.
+type SideUse = (f64, usize, bool);
+
 /// A sized table.
 struct Table {
     width: f64,
@@ -511,7 +515,7 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
             pts
         })
         .collect();
-    let mut sides: HashMap<(usize, u8), Vec<(f64, usize, bool)>> = HashMap::new();
+    let mut sides: HashMap<(usize, u8), Vec<SideUse>> = HashMap::new();
     for (ri, pts) in routes.iter().enumerate() {
         let (from, to) = ends[ri];
         if from == to || pts.len() < 2 {
