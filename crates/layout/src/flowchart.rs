@@ -378,6 +378,7 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
             Some(MarkerKind::Arrow) => "arrow_point",
             Some(MarkerKind::Circle) => "arrow_circle",
             Some(MarkerKind::Cross) => "arrow_cross",
+            Some(_) => "none",
         };
         scene.geometry.edges.push(EdgeGeometry {
             id,
@@ -442,7 +443,7 @@ fn cluster_rect(scene: &Scene, id: &str) -> Option<Rect> {
     scene.geometry.clusters.iter().find(|c| c.id == id).map(|c| c.rect)
 }
 
-fn rect_hull(r: Rect) -> Vec<Point> {
+pub(crate) fn rect_hull(r: Rect) -> Vec<Point> {
     vec![
         Point { x: r.x, y: r.y },
         Point { x: r.right(), y: r.y },
@@ -455,7 +456,7 @@ fn rect_hull(r: Rect) -> Vec<Point> {
 }
 
 /// The side of a node's box a route leaves it by: 0 top, 1 right, 2 bottom, 3 left.
-fn exit_side(center: Point, next: Point) -> u8 {
+pub(crate) fn exit_side(center: Point, next: Point) -> u8 {
     let (dx, dy) = (next.x - center.x, next.y - center.y);
     if dy.abs() >= dx.abs() {
         if dy < 0.0 {
@@ -471,7 +472,7 @@ fn exit_side(center: Point, next: Point) -> u8 {
 }
 
 /// Remove consecutive points closer than a hundredth of a unit.
-fn dedup_points(points: &mut Vec<Point>) {
+pub(crate) fn dedup_points(points: &mut Vec<Point>) {
     points.dedup_by(|b, a| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01);
 }
 
@@ -539,7 +540,7 @@ fn square_start(points: &mut Vec<Point>, rect: &Rect) {
 }
 
 /// Cut both ends of a centre-to-centre route back to the outlines they start and end inside.
-fn clip_route(points: &mut Vec<Point>, from: (&[Point], Rect), to: (&[Point], Rect)) {
+pub(crate) fn clip_route(points: &mut Vec<Point>, from: (&[Point], Rect), to: (&[Point], Rect)) {
     dedup_points(points);
     if points.len() < 2 {
         return;
@@ -566,7 +567,7 @@ fn inside(r: &Rect, p: Point) -> bool {
 }
 
 /// Pull the last point back by `by` along the last segment, so a marker of that length ends on the outline.
-fn shorten_end(points: &mut [Point], by: f64) {
+pub(crate) fn shorten_end(points: &mut [Point], by: f64) {
     let n = points.len();
     if n < 2 {
         return;

@@ -101,6 +101,17 @@ pub enum MarkerKind {
     Circle,
     /// An ×.
     Cross,
+    // ER cardinalities: drawn along the line, reaching exactly to the entity border.
+    /// Two bars (exactly one).
+    OnlyOne,
+    /// A circle and a bar (zero or one).
+    ZeroOrOne,
+    /// A bar and a crow's foot (one or more).
+    OneOrMore,
+    /// A circle and a crow's foot (zero or more).
+    ZeroOrMore,
+    /// A hollow diamond (parent of a multi-dimensional relationship).
+    MdParent,
 }
 
 impl MarkerKind {
@@ -110,6 +121,11 @@ impl MarkerKind {
             MarkerKind::Arrow => 8.0,
             MarkerKind::Circle => 10.0,
             MarkerKind::Cross => 8.0,
+            MarkerKind::OnlyOne => 18.0,
+            MarkerKind::ZeroOrOne => 27.0,
+            MarkerKind::OneOrMore => 25.0,
+            MarkerKind::ZeroOrMore => 36.0,
+            MarkerKind::MdParent => 18.0,
         }
     }
 }

@@ -16,6 +16,17 @@ pub struct Theme {
     pub cluster_stroke: String,
     /// The page colour the theme is designed for (painted only when the user asks for a background).
     pub background: Option<String>,
+    // er
+    pub er_entity_fill: String,
+    pub er_entity_stroke: String,
+    /// Fill of attribute rows 1, 3, 5, …
+    pub er_row_odd_fill: String,
+    /// Fill of attribute rows 2, 4, 6, …
+    pub er_row_even_fill: String,
+    pub er_relationship_color: String,
+    pub er_label_background: String,
+    /// Font size of relationship labels (entity text uses `font_size`).
+    pub er_label_font_size: f64,
 }
 
 /// The theme names Mermaid knows.
@@ -35,6 +46,14 @@ impl Default for Theme {
             cluster_fill: "#ffffde".into(),
             cluster_stroke: "#aaaa33".into(),
             background: None,
+            // er
+            er_entity_fill: "#ECECFF".into(),
+            er_entity_stroke: "#9370DB".into(),
+            er_row_odd_fill: "#ffffff".into(),
+            er_row_even_fill: "#f1f1ff".into(),
+            er_relationship_color: "#333333".into(),
+            er_label_background: "rgba(248,255,236,0.85)".into(),
+            er_label_font_size: 14.0,
         }
     }
 }

@@ -7,7 +7,8 @@
 //!
 //! It must not know about layout, text measurement, SVG or any output format.
 //!
-//! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`). Any other first keyword
+//! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`) and entity–relationship
+//! diagrams (`erDiagram`). Any other first keyword
 //! gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
 //! the AST of a file.
 //!
@@ -21,6 +22,7 @@
 
 pub mod ast;
 mod data;
+mod er;
 mod error;
 mod flowchart;
 mod preprocess;
@@ -38,12 +40,12 @@ const DIAGRAMS: &[(&str, DiagramParser)] = &[
     ("graph", parse_flowchart),
     ("flowchart", parse_flowchart),
     ("flowchart-elk", parse_flowchart),
+    ("erDiagram", parse_er),
 ];
 
 /// Mermaid diagram keywords that are recognised but not supported (yet).
 const KNOWN_UNSUPPORTED: &[&str] = &[
     "sequenceDiagram",
-    "erDiagram",
     "classDiagram",
     "classDiagram-v2",
     "stateDiagram",
@@ -69,6 +71,10 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
 
 fn parse_flowchart(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
     flowchart::parse_flowchart(pre).map(Diagram::Flowchart)
+}
+
+fn parse_er(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
+    er::parse_er(pre).map(Diagram::Er)
 }
 
 /// Parse any supported diagram. The diagram type is taken from the first keyword after front matter,

@@ -67,6 +67,11 @@ fn marker_id(kind: MarkerKind, color_value: &str, start: bool, colors: &[String]
         MarkerKind::Arrow => "arrow",
         MarkerKind::Circle => "circle",
         MarkerKind::Cross => "cross",
+        MarkerKind::OnlyOne => "er-only-one",
+        MarkerKind::ZeroOrOne => "er-zero-or-one",
+        MarkerKind::OneOrMore => "er-one-or-more",
+        MarkerKind::ZeroOrMore => "er-zero-or-more",
+        MarkerKind::MdParent => "er-md-parent",
     };
     let ci = colors.iter().position(|c| c == color_value).unwrap_or(0);
     format!("m-{name}-{}-{ci}", if start { "start" } else { "end" })
@@ -95,6 +100,17 @@ fn collect_markers(items: &[Item], out: &mut BTreeSet<(MarkerKind, bool, String)
 
 fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &str, id: &str) {
     let c = escape(&color(color_value));
+    if let Some(body) = er_marker_body(kind, start, &c) {
+        // ER markers lie along the line: `length` units long in user space, 20 across, from the path's end (the
+        // start marker: its start) to the entity border.
+        let len = num(kind.length());
+        let ref_x = if start { len.as_str() } else { "0" };
+        let _ = write!(
+            out,
+            r#"<marker id="{id}" viewBox="0 0 {len} 20" refX="{ref_x}" refY="10" markerUnits="userSpaceOnUse" markerWidth="{len}" markerHeight="20" orient="auto" overflow="visible"><g fill="none" stroke="{c}" stroke-width="1">{body}</g></marker>"#
+        );
+        return;
+    }
     // Every marker is drawn in a 10×10 box scaled to its length; the path ends where the marker's base is, so
     // the far side of the marker lands on the node outline.
     let size = num(kind.length());
@@ -112,11 +128,47 @@ fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &s
         (MarkerKind::Cross, _) => {
             format!(r#"<path d="M1,1L9,9M1,9L9,1" fill="none" stroke="{c}" stroke-width="2"/>"#)
         }
+        _ => String::new(),
     };
     let _ = write!(
         out,
         r#"<marker id="{id}" viewBox="0 0 10 10" refX="{ref_x}" refY="5" markerUnits="userSpaceOnUse" markerWidth="{size}" markerHeight="{size}" orient="auto">{body}</marker>"#
     );
+}
+
+/// The drawing of an ER cardinality marker, or `None` for other markers. Drawn for the end of a path: the path
+/// ends at x = 0, the entity border is at x = length, the line runs along y = 10. Start markers are mirrored.
+fn er_marker_body(kind: MarkerKind, start: bool, c: &str) -> Option<String> {
+    let l = kind.length();
+    // Distances are measured back from the border, so both variants share one description.
+    let x = |from_border: f64| num(if start { from_border } else { l - from_border });
+    let line = |a: f64, b: f64| format!("M{},10L{},10", x(a), x(b));
+    let bar = |d: f64| format!("M{},1L{},19", x(d), x(d));
+    let foot = |d: f64| {
+        // A crow's foot: from the line `d` before the border, spreading to the border.
+        format!(
+            "M{a},10Q{m},1 {b},1M{a},10Q{m},19 {b},19",
+            a = x(d),
+            m = x(d / 2.0),
+            b = x(0.0)
+        )
+    };
+    let circle = |d: f64| format!(r#"<circle cx="{}" cy="10" r="6" fill="white" stroke="{c}"/>"#, x(d));
+    let path = |d: String| format!(r#"<path d="{d}"/>"#);
+    Some(match kind {
+        MarkerKind::OnlyOne => path(format!("{}{}{}", line(l, 0.0), bar(15.0), bar(9.0))),
+        MarkerKind::ZeroOrOne => format!("{}{}", path(format!("{}{}", line(15.0, 0.0), bar(9.0))), circle(21.0)),
+        MarkerKind::OneOrMore => path(format!("{}{}{}", line(l, 0.0), bar(24.0), foot(18.0))),
+        MarkerKind::ZeroOrMore => format!("{}{}", path(format!("{}{}", line(24.0, 0.0), foot(18.0))), circle(30.0)),
+        MarkerKind::MdParent => format!(
+            r#"<path d="M{},10L{},4L{},10L{},16Z" fill="white"/>"#,
+            x(18.0),
+            x(9.0),
+            x(0.0),
+            x(9.0)
+        ),
+        _ => return None,
+    })
 }
 
 fn path_data(path: &Path) -> String {

@@ -701,7 +701,7 @@ fn error_missing_header() {
     assert_eq!(
         parts(&e),
         (
-            "unknown diagram type `A`: expected a header starting with one of `graph`, `flowchart`, `flowchart-elk`",
+            "unknown diagram type `A`: expected a header starting with one of `graph`, `flowchart`, `flowchart-elk`, `erDiagram`",
             1,
             1,
             Some("a flowchart starts with a header line such as `flowchart TD`")
@@ -715,7 +715,7 @@ fn error_unsupported_diagram_type() {
     assert_eq!(
         parts(&e),
         (
-            "`sequenceDiagram` diagrams are not supported yet: supported diagram types are `graph`, `flowchart`, `flowchart-elk`",
+            "`sequenceDiagram` diagrams are not supported yet: supported diagram types are `graph`, `flowchart`, `flowchart-elk`, `erDiagram`",
             2,
             1,
             None
