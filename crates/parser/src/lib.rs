@@ -7,7 +7,8 @@
 //!
 //! It must not know about layout, text measurement, SVG or any output format.
 //!
-//! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`). Any other first keyword
+//! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`) and sequence diagrams
+//! (`sequenceDiagram`). Any other first keyword
 //! gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
 //! the AST of a file.
 //!
@@ -24,6 +25,7 @@ mod data;
 mod error;
 mod flowchart;
 mod preprocess;
+mod sequence;
 mod shapes;
 mod text;
 
@@ -38,11 +40,11 @@ const DIAGRAMS: &[(&str, DiagramParser)] = &[
     ("graph", parse_flowchart),
     ("flowchart", parse_flowchart),
     ("flowchart-elk", parse_flowchart),
+    ("sequenceDiagram", parse_sequence),
 ];
 
 /// Mermaid diagram keywords that are recognised but not supported (yet).
 const KNOWN_UNSUPPORTED: &[&str] = &[
-    "sequenceDiagram",
     "erDiagram",
     "classDiagram",
     "classDiagram-v2",
@@ -66,6 +68,10 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "radar-beta",
     "treemap-beta",
 ];
+
+fn parse_sequence(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
+    sequence::parse_sequence(pre).map(Diagram::Sequence)
+}
 
 fn parse_flowchart(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
     flowchart::parse_flowchart(pre).map(Diagram::Flowchart)
