@@ -406,6 +406,7 @@ pub(crate) fn lay_out(chart: &Flowchart, theme: &Theme) -> Scene {
             Some(MarkerKind::Arrow) => "arrow_point",
             Some(MarkerKind::Circle) => "arrow_circle",
             Some(MarkerKind::Cross) => "arrow_cross",
+            Some(_) => "arrow_point",
         };
         scene.geometry.edges.push(EdgeGeometry {
             id,
