@@ -51,6 +51,9 @@ const WRAP_W: f64 = 180.0;
 const BOX_PAD: f64 = 25.0;
 const BOX_TITLE_H: f64 = 28.0;
 
+/// Characters whose glyphs reach below the baseline.
+const DESCENDERS: &str = "gjpqyQ,;()[]{}|@$_/\\";
+
 /// Text broken into lines and measured with the sequence line height.
 #[derive(Debug, Clone, Default)]
 struct Txt {
@@ -414,8 +417,10 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
                 let text = texts[si].clone().unwrap_or_default();
                 let (a, b) = (col_of(&m.from), col_of(&m.to));
                 let lines_h = if text.is_empty() { LINE_H } else { text.height() };
-                let line_y = y + GAP + lines_h + LINE_H;
-                let text_top = line_y - TEXT_TO_LINE - text.height();
+                let text_top = y + GAP + lines_h + LINE_H - TEXT_TO_LINE - text.height();
+                // mermaid measures the text's ink: a last line reaching below the baseline pushes the line down.
+                let descends = text.lines.last().is_some_and(|l| l.contains(|c| DESCENDERS.contains(c)));
+                let line_y = y + GAP + lines_h + LINE_H + if descends { 2.0 } else { 0.0 };
                 let (fa, fb) = bounds(&active, a, &cols);
                 let (ta, tb) = bounds(&active, b, &cols);
                 let creates = pending_create == Some(b);
