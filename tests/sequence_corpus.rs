@@ -94,7 +94,12 @@ fn sequence_problems(scene: &Scene) -> Vec<String> {
         }
     }
     // Activation bars and notes stay between the top and bottom actors.
-    let top = scene.geometry.nodes.iter().map(|n| n.rect.y).fold(f64::INFINITY, f64::min);
+    let top = scene
+        .geometry
+        .nodes
+        .iter()
+        .map(|n| n.rect.y)
+        .fold(f64::INFINITY, f64::min);
     for a in &seq.activations {
         if a.rect.y < top || a.rect.height <= 0.0 {
             problems.push(format!("activation of {} at {:?}", a.actor, a.rect));
@@ -160,7 +165,11 @@ fn sequence_examples_render_cleanly() {
         problems.extend(check_geometry(&name, &source));
         let svg = render_svg(&source, &Options::default()).unwrap_or_else(|e| panic!("{name}: {}", e.render()));
         roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{name}: SVG is not well-formed: {e}"));
-        assert_eq!(svg, render_svg(&source, &Options::default()).expect("svg"), "{name}: not deterministic");
+        assert_eq!(
+            svg,
+            render_svg(&source, &Options::default()).expect("svg"),
+            "{name}: not deterministic"
+        );
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -232,9 +241,10 @@ fn seed_sizes_match_mermaid() {
     let Some(shared) = shared_dir() else { return };
     for name in ["seed-04-sequenceDiagram", "seed-06-sequenceDiagram"] {
         let source = std::fs::read_to_string(shared.join(format!("seed/{name}.mmd"))).expect("seed");
-        let reference: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(shared.join(format!("reference/seed/{name}.json"))).expect("ref"))
-                .expect("json");
+        let reference: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(shared.join(format!("reference/seed/{name}.json"))).expect("ref"),
+        )
+        .expect("json");
         let scene = layout(&source, &Options::default()).expect("layout");
         let seq = scene.geometry.sequence.as_ref().expect("sequence geometry");
         let rn = reference["nodes"].as_array().expect("nodes");
@@ -251,9 +261,39 @@ fn seed_sizes_match_mermaid() {
         assert_eq!(rm.len(), seq.messages.len());
         for (r, ours) in rm.iter().zip(&seq.messages) {
             let ry = r["y"].as_f64().unwrap_or(f64::NAN) - y0;
-            assert!((ours.y - oy - ry).abs() <= 2.5, "{name} {}: y {} vs {ry}", ours.id, ours.y - oy);
+            assert!(
+                (ours.y - oy - ry).abs() <= 2.5,
+                "{name} {}: y {} vs {ry}",
+                ours.id,
+                ours.y - oy
+            );
         }
         let rb = reference["actors_bottom"][0]["y"].as_f64().unwrap_or(f64::NAN) - y0;
-        assert!((seq.actors_bottom[0].rect.y - oy - rb).abs() <= 2.5, "{name}: bottom actors");
+        assert!(
+            (seq.actors_bottom[0].rect.y - oy - rb).abs() <= 2.5,
+            "{name}: bottom actors"
+        );
     }
+}
+
+#[test]
+fn labels_and_colours_cannot_inject_markup() {
+    let source = "sequenceDiagram\nparticipant A as <img src=x onerror=alert(1)>\nA->>B: <script>alert(1)</script>\n\
+                  Note over A: </text><script>x</script>\nrect url(javascript:alert(1))\nA->>B: x\nend\n\
+                  box red}</style> Evil\nparticipant C\nend\nlink A: Bad @ javascript:alert(1)\n";
+    let svg = render_svg(source, &Options::default()).expect("renders");
+    roxmltree::Document::parse(&svg).expect("well-formed");
+    for bad in ["<script", "<img", "javascript:", "</style>"] {
+        assert!(!svg.contains(bad), "{bad} reached the SVG");
+    }
+}
+
+#[test]
+fn deactivating_an_inactive_participant_is_a_located_error() {
+    let err = render_svg("sequenceDiagram\nA->>B: hi\ndeactivate B\n", &Options::default()).expect_err("invalid");
+    let mermaid_rs::Error::Parse(e) = &err else {
+        panic!("not a parse error: {err}")
+    };
+    assert_eq!((e.line, e.column), (3, 1));
+    assert_eq!(e.message, "cannot deactivate `B`: it is not active");
 }

@@ -146,9 +146,9 @@ fn symbol_size(kind: ParticipantKind, label: &Txt) -> (f64, f64) {
             ACTOR_H.max(text_h + 20.0) + 6.0,
         ),
         ParticipantKind::Actor => (label.width.max(36.0), 60.0 + text_h),
-        ParticipantKind::Boundary => (label.width.max(77.0), 48.0 + text_h),
-        ParticipantKind::Control | ParticipantKind::Entity => (label.width.max(44.0), 48.0 + text_h),
-        ParticipantKind::Database => (label.width.max(50.0), 50.0 + text_h),
+        ParticipantKind::Boundary => (label.width.max(77.0), 54.0 + text_h),
+        ParticipantKind::Control | ParticipantKind::Entity => (label.width.max(44.0), 56.0 + text_h),
+        ParticipantKind::Database => (label.width.max(50.0), 54.0 + text_h),
     }
 }
 
@@ -270,11 +270,12 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
     let mut need: Vec<f64> = (0..n.saturating_sub(1))
         .map(|i| {
             let box_gap = if cols[i].in_box != cols[i + 1].in_box {
-                2.0 * BOX_PAD
+                2.0 * BOX_PAD + 15.0
             } else {
                 0.0
             };
-            (cols[i].w + cols[i + 1].w) / 2.0 + ACTOR_MARGIN.max(box_gap)
+            // Narrow symbols (actors, typed participants) still take a default box's room, as in mermaid.
+            (cols[i].w.max(ACTOR_W) + cols[i + 1].w.max(ACTOR_W)) / 2.0 + ACTOR_MARGIN.max(box_gap)
         })
         .collect();
     // Spans wider than one gap, applied after the single gaps: (from, to, distance).
@@ -417,9 +418,19 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
                 let text = texts[si].clone().unwrap_or_default();
                 let (a, b) = (col_of(&m.from), col_of(&m.to));
                 let lines_h = if text.is_empty() { LINE_H } else { text.height() };
+                // A participant's symbol drawn on this message's line (where it is destroyed) needs room above.
+                let room: f64 = [a, b]
+                    .iter()
+                    .filter(|&&c| pending_destroy.contains(&c))
+                    .map(|&c| cols[c].h / 2.0 - GAP)
+                    .fold(0.0, f64::max);
+                y += room;
                 let text_top = y + GAP + lines_h + LINE_H - TEXT_TO_LINE - text.height();
                 // mermaid measures the text's ink: a last line reaching below the baseline pushes the line down.
-                let descends = text.lines.last().is_some_and(|l| l.contains(|c| DESCENDERS.contains(c)));
+                let descends = text
+                    .lines
+                    .last()
+                    .is_some_and(|l| l.contains(|c| DESCENDERS.contains(c)));
                 let line_y = y + GAP + lines_h + LINE_H + if descends { 2.0 } else { 0.0 };
                 let (fa, fb) = bounds(&active, a, &cols);
                 let (ta, tb) = bounds(&active, b, &cols);
@@ -488,7 +499,8 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
                 });
                 y = line_y;
                 if a == b {
-                    y += SELF_H + GAP;
+                    // mermaid leaves a generous band under a self message's loop.
+                    y += SELF_H + 4.0 * GAP;
                 }
                 if m.activate_target {
                     active[b].push(line_y);
@@ -564,7 +576,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
                 let frame_top = y + GAP;
                 y = frame_top
                     + if *kind == BlockKind::Rect {
-                        0.0
+                        GAP
                     } else {
                         FRAME_HEADER + (txt.lines.len().max(1) - 1) as f64 * LINE_H
                     };
@@ -693,7 +705,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
             geometry: ShapeGeometry::Rect { rect, rx: 0.0 },
             style: Style {
                 fill: Some(fill),
-                stroke: Some("rgba(0,0,0,0.5)".into()),
+                stroke: Some(theme.actor_stroke.clone()),
                 stroke_width: 1.0,
                 ..Default::default()
             },
@@ -706,7 +718,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
                 -5.0 + 6.0,
                 theme,
                 &theme.text_color,
-                true,
+                false,
             )));
         }
         back.push(Item::Group {
@@ -735,7 +747,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
     // ---- lifelines and actors
     let lifeline_style = Style {
         stroke: Some(theme.lifeline_color.clone()),
-        stroke_width: 1.0,
+        stroke_width: 2.0,
         ..Default::default()
     };
     let bottom_top = bottom_y;
@@ -924,6 +936,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
     for (mi, m) in messages.iter().enumerate() {
         let id = format!("m{mi}");
         let line_style = Style {
+            fill: Some("none".into()),
             stroke: Some(theme.signal_color.clone()),
             stroke_width: 1.5,
             dash: m.dotted.then(|| "3,3".to_string()),
@@ -1027,8 +1040,8 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
             g.push(Item::Shape {
                 geometry: ShapeGeometry::Ellipse {
                     center,
-                    rx: 8.0,
-                    ry: 8.0,
+                    rx: 10.0,
+                    ry: 10.0,
                 },
                 style: Style {
                     fill: Some(theme.sequence_number_fill.clone()),
@@ -1195,6 +1208,7 @@ fn draw_symbol(c: &Col, r: Rect, theme: &Theme) -> Vec<Item> {
         ..Default::default()
     };
     let line = Style {
+        fill: Some("none".into()),
         stroke: Some(theme.actor_stroke.clone()),
         stroke_width: 2.0,
         ..Default::default()
@@ -1270,7 +1284,7 @@ fn draw_symbol(c: &Col, r: Rect, theme: &Theme) -> Vec<Item> {
                     },
                 ])),
                 style: Style {
-                    fill: None,
+                    fill: Some("none".into()),
                     ..style.clone()
                 },
             });
@@ -1300,65 +1314,65 @@ fn draw_symbol(c: &Col, r: Rect, theme: &Theme) -> Vec<Item> {
             });
         }
         ParticipantKind::Boundary => {
-            let cy = r.y + 20.0;
+            let cy = r.y + 24.0;
             out.push(Item::Shape {
                 geometry: ShapeGeometry::Path(Path(vec![
-                    PathCmd::MoveTo(p(cx - 30.0, cy - 15.0)),
-                    PathCmd::LineTo(p(cx - 30.0, cy + 15.0)),
-                    PathCmd::MoveTo(p(cx - 30.0, cy)),
-                    PathCmd::LineTo(p(cx - 18.0, cy)),
+                    PathCmd::MoveTo(p(cx - 35.0, cy - 15.0)),
+                    PathCmd::LineTo(p(cx - 35.0, cy + 15.0)),
+                    PathCmd::MoveTo(p(cx - 35.0, cy)),
+                    PathCmd::LineTo(p(cx - 21.0, cy)),
                 ])),
                 style: line.clone(),
             });
             out.push(Item::Shape {
                 geometry: ShapeGeometry::Ellipse {
                     center: p(cx, cy),
-                    rx: 18.0,
-                    ry: 18.0,
+                    rx: 21.0,
+                    ry: 21.0,
                 },
                 style: style.clone(),
             });
         }
         ParticipantKind::Control => {
-            let cy = r.y + 22.0;
+            let cy = r.y + 28.0;
             out.push(Item::Shape {
                 geometry: ShapeGeometry::Ellipse {
                     center: p(cx, cy),
-                    rx: 18.0,
-                    ry: 18.0,
+                    rx: 21.0,
+                    ry: 21.0,
                 },
                 style: style.clone(),
             });
             out.push(Item::Shape {
                 geometry: ShapeGeometry::Path(Path(vec![
-                    PathCmd::MoveTo(p(cx + 6.0, cy - 24.0)),
-                    PathCmd::LineTo(p(cx - 2.0, cy - 18.0)),
-                    PathCmd::LineTo(p(cx + 6.0, cy - 12.0)),
+                    PathCmd::MoveTo(p(cx + 7.0, cy - 28.0)),
+                    PathCmd::LineTo(p(cx - 2.0, cy - 21.0)),
+                    PathCmd::LineTo(p(cx + 7.0, cy - 14.0)),
                 ])),
                 style: line.clone(),
             });
         }
         ParticipantKind::Entity => {
-            let cy = r.y + 20.0;
+            let cy = r.y + 24.0;
             out.push(Item::Shape {
                 geometry: ShapeGeometry::Ellipse {
                     center: p(cx, cy),
-                    rx: 18.0,
-                    ry: 18.0,
+                    rx: 21.0,
+                    ry: 21.0,
                 },
                 style: style.clone(),
             });
             out.push(Item::Shape {
                 geometry: ShapeGeometry::Path(Path(vec![
-                    PathCmd::MoveTo(p(cx - 18.0, cy + 22.0)),
-                    PathCmd::LineTo(p(cx + 18.0, cy + 22.0)),
+                    PathCmd::MoveTo(p(cx - 21.0, cy + 25.0)),
+                    PathCmd::LineTo(p(cx + 21.0, cy + 25.0)),
                 ])),
                 style: line.clone(),
             });
         }
         ParticipantKind::Database => {
-            let (w, rx, ry) = (36.0, 18.0, 6.0);
-            let (l, rt, t, b) = (cx - w / 2.0, cx + w / 2.0, r.y + ry, r.y + 40.0);
+            let (w, rx, ry) = (40.0, 20.0, 7.0);
+            let (l, rt, t, b) = (cx - w / 2.0, cx + w / 2.0, r.y + ry, r.y + 44.0);
             out.push(Item::Shape {
                 geometry: ShapeGeometry::Path(Path(vec![
                     PathCmd::MoveTo(p(l, t)),
@@ -1396,7 +1410,7 @@ fn draw_symbol(c: &Col, r: Rect, theme: &Theme) -> Vec<Item> {
                     },
                 ])),
                 style: Style {
-                    fill: None,
+                    fill: Some("none".into()),
                     ..style.clone()
                 },
             });
@@ -1426,7 +1440,7 @@ fn draw_frame(f: &PlacedFrame, theme: &Theme) -> Vec<Item> {
     let mut out = vec![Item::Shape {
         geometry: ShapeGeometry::Rect { rect: r, rx: 0.0 },
         style: Style {
-            fill: None,
+            fill: Some("none".into()),
             ..dashed.clone()
         },
     }];
@@ -1462,7 +1476,14 @@ fn draw_frame(f: &PlacedFrame, theme: &Theme) -> Vec<Item> {
     let cx = r.x + LABEL_BOX_W + (r.width - LABEL_BOX_W) / 2.0;
     if !f.label.is_empty() {
         let t = bracketed(&f.label);
-        out.push(Item::Text(text_block(&t, cx, ly + 4.0, theme, &theme.label_text, true)));
+        out.push(Item::Text(text_block(
+            &t,
+            cx,
+            ly + 4.0,
+            theme,
+            &theme.label_text,
+            false,
+        )));
     }
     for (dy, label) in &f.sections {
         out.push(Item::Path {
@@ -1483,7 +1504,7 @@ fn draw_frame(f: &PlacedFrame, theme: &Theme) -> Vec<Item> {
                 dy + 4.0,
                 theme,
                 &theme.label_text,
-                true,
+                false,
             )));
         }
     }
