@@ -112,6 +112,15 @@ pub enum MarkerKind {
     ZeroOrMore,
     /// A hollow diamond (parent of a multi-dimensional relationship).
     MdParent,
+    /// An open (unfilled, two-stroke) arrowhead: sequence `-)`.
+    OpenArrow,
+    /// A filled half triangle on the left / right side of the line's direction (above / below a line drawn
+    /// left to right): sequence `-|\` and `-|/`.
+    HalfArrowTop,
+    HalfArrowBottom,
+    /// One stroke of an arrowhead on the upper / lower side: sequence `-\\` and `-//`.
+    StickTop,
+    StickBottom,
 }
 
 impl MarkerKind {
@@ -126,6 +135,11 @@ impl MarkerKind {
             MarkerKind::OneOrMore => 25.0,
             MarkerKind::ZeroOrMore => 36.0,
             MarkerKind::MdParent => 18.0,
+            MarkerKind::OpenArrow
+            | MarkerKind::HalfArrowTop
+            | MarkerKind::HalfArrowBottom
+            | MarkerKind::StickTop
+            | MarkerKind::StickBottom => 10.0,
         }
     }
 }
@@ -171,6 +185,69 @@ pub struct Geometry {
     pub nodes: Vec<NodeGeometry>,
     pub clusters: Vec<ClusterGeometry>,
     pub edges: Vec<EdgeGeometry>,
+    /// Sequence diagrams only: messages, notes, frames, activations, lifelines and bottom actors.
+    pub sequence: Option<SequenceGeometry>,
+}
+
+/// The parts of a sequence diagram that are not nodes or edges (`edges` holds the message arrows).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SequenceGeometry {
+    pub messages: Vec<MessageGeometry>,
+    pub notes: Vec<NoteGeometry>,
+    pub frames: Vec<FrameGeometry>,
+    pub activations: Vec<ActivationGeometry>,
+    pub lifelines: Vec<LifelineGeometry>,
+    /// The mirrored actor symbols at the bottom (or where a destroyed participant ends).
+    pub actors_bottom: Vec<NodeGeometry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MessageGeometry {
+    /// The id of the matching entry in `Geometry::edges`.
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub text: String,
+    /// The y of the arrow line at its start.
+    pub y: f64,
+    pub text_box: Option<Rect>,
+    pub dotted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NoteGeometry {
+    pub text: String,
+    pub rect: Rect,
+    pub text_box: Rect,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FrameGeometry {
+    /// `loop`, `alt`, `opt`, `par`, `critical`, `break`, `rect`.
+    pub kind: String,
+    /// The first section's condition as shown (`[Every minute]`), empty when there is none.
+    pub text: String,
+    pub rect: Rect,
+    /// The y of each section divider (`else`, `and`, `option`).
+    pub dividers: Vec<f64>,
+    /// Index of the enclosing frame, if any.
+    pub parent: Option<usize>,
+    /// Ids (`Geometry::edges`) of the messages inside, nested frames included.
+    pub messages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActivationGeometry {
+    pub actor: String,
+    pub rect: Rect,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LifelineGeometry {
+    pub id: String,
+    pub x: f64,
+    pub y1: f64,
+    pub y2: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

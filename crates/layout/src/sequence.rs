@@ -1,13 +1,1682 @@
 //! Sequence diagram layout: participants in columns, messages in rows, frames, notes and activations.
+//!
+//! Three passes. [`measure`] sizes every participant and text. [`columns`] places the participants left to
+//! right, widening a gap until the longest message, note or self-message text between two neighbours fits.
+//! [`Walk`] then goes through the statements once, top to bottom, keeping a vertical cursor (`y`) and the open
+//! frames and activations on explicit stacks (no recursion, whatever the nesting), and records what it placed.
+//! Finally everything is drawn and the whole scene is moved so that its content starts at the margins.
+//!
+//! The vertical rhythm follows mermaid's defaults: actor boxes 150×65, 50 between boxes, 44 from one
+//! single-line message to the next, notes and frame headers with 10 of space around them.
 
-use crate::scene::Scene;
+use crate::scene::*;
+use crate::text::lay_out_label;
 use crate::theme::Theme;
-use mermaid_parser::SequenceDiagram;
+use mermaid_parser::{
+    BlockKind, Label, LineStyle, MessageHead, NotePlacement, ParticipantKind, SeqStatement, SequenceDiagram,
+};
+use mermaid_text::{line_width, Weight};
+use std::collections::HashMap;
+
+/// Default participant box.
+const ACTOR_W: f64 = 150.0;
+const ACTOR_H: f64 = 65.0;
+/// Space between two participant boxes.
+const ACTOR_MARGIN: f64 = 50.0;
+/// Height of one line of message, note or frame text.
+const LINE_H: f64 = 17.0;
+/// Room around a message text between two lifelines (centre to centre, beyond the text's width).
+const MESSAGE_ROOM: f64 = 56.0;
+/// Vertical gap before a message, note or frame.
+const GAP: f64 = 10.0;
+/// From the bottom of a message text to its line.
+const TEXT_TO_LINE: f64 = 6.0;
+/// A note's padding and minimum width; how far a side note sits from the lifeline.
+const NOTE_PAD: f64 = 10.0;
+const NOTE_W: f64 = 150.0;
+const NOTE_OFFSET: f64 = 25.0;
+/// A frame's header band (label box and condition).
+const FRAME_HEADER: f64 = 37.0;
+/// How far a frame reaches beyond the lifelines of its messages.
+const FRAME_PAD: f64 = 11.0;
+const LABEL_BOX_W: f64 = 50.0;
+const LABEL_BOX_H: f64 = 20.0;
+const ACTIVATION_W: f64 = 10.0;
+/// Self messages: how far the loop reaches right of the lifeline, and its height.
+const SELF_W: f64 = 40.0;
+const SELF_H: f64 = 20.0;
+/// Width a `wrap:` text is broken at.
+const WRAP_W: f64 = 180.0;
+/// Box groups: padding around their participants and the title band.
+const BOX_PAD: f64 = 25.0;
+const BOX_TITLE_H: f64 = 28.0;
+
+/// Characters whose glyphs reach below the baseline.
+const DESCENDERS: &str = "gjpqyQ,;()[]{}|@$_/\\";
+
+/// Text broken into lines and measured with the sequence line height.
+#[derive(Debug, Clone, Default)]
+struct Txt {
+    lines: Vec<String>,
+    width: f64,
+}
+
+impl Txt {
+    fn height(&self) -> f64 {
+        self.lines.len() as f64 * LINE_H
+    }
+    fn plain(&self) -> String {
+        self.lines.join(" ")
+    }
+    fn is_empty(&self) -> bool {
+        self.lines.iter().all(|l| l.trim().is_empty())
+    }
+}
+
+fn measure(text: &str, theme: &Theme, wrap_at: Option<f64>) -> Txt {
+    let laid = lay_out_label(
+        &Label {
+            text: text.to_string(),
+            ..Default::default()
+        },
+        theme,
+    );
+    let mut lines: Vec<String> = laid
+        .lines
+        .iter()
+        .map(|runs| runs.iter().map(|r| r.text.as_str()).collect::<String>())
+        .collect();
+    if let Some(max) = wrap_at {
+        lines = lines.iter().flat_map(|l| wrap_line(l, max, theme.font_size)).collect();
+    }
+    let width = lines
+        .iter()
+        .map(|l| line_width(l, theme.font_size, Weight::Regular))
+        .fold(0.0, f64::max);
+    Txt { lines, width }
+}
+
+/// Greedy word wrap of one line at `max` pixels (a single long word stays whole).
+fn wrap_line(line: &str, max: f64, font_size: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for word in line.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if !current.is_empty() && line_width(&candidate, font_size, Weight::Regular) > max {
+            out.push(std::mem::take(&mut current));
+            current = word.to_string();
+        } else {
+            current = candidate;
+        }
+    }
+    out.push(current);
+    out
+}
+
+/// One participant column.
+#[derive(Debug, Clone)]
+struct Col {
+    id: String,
+    label: Txt,
+    kind: ParticipantKind,
+    /// Width and height of the symbol with its label.
+    w: f64,
+    h: f64,
+    /// Centre x of the lifeline.
+    cx: f64,
+    in_box: Option<usize>,
+    /// y of the creating message's line (symbol drawn there instead of at the top).
+    created_at: Option<f64>,
+    /// y of the destroying message's line.
+    destroyed_at: Option<f64>,
+}
+
+fn symbol_size(kind: ParticipantKind, label: &Txt) -> (f64, f64) {
+    let text_h = label.height().max(LINE_H);
+    match kind {
+        ParticipantKind::Participant | ParticipantKind::Queue => {
+            ((label.width + 20.0).max(ACTOR_W), ACTOR_H.max(text_h + 20.0))
+        }
+        ParticipantKind::Collections => (
+            (label.width + 20.0).max(ACTOR_W) + 6.0,
+            ACTOR_H.max(text_h + 20.0) + 6.0,
+        ),
+        ParticipantKind::Actor => (label.width.max(36.0), 60.0 + text_h),
+        ParticipantKind::Boundary => (label.width.max(77.0), 54.0 + text_h),
+        ParticipantKind::Control | ParticipantKind::Entity => (label.width.max(44.0), 56.0 + text_h),
+        ParticipantKind::Database => (label.width.max(50.0), 54.0 + text_h),
+    }
+}
+
+/// A placed message, before drawing.
+struct PlacedMessage {
+    index: usize,
+    from: usize,
+    to: usize,
+    x1: f64,
+    x2: f64,
+    y: f64,
+    text: Txt,
+    text_top: f64,
+    dotted: bool,
+    start: MessageHead,
+    end: MessageHead,
+    central_from: bool,
+    central_to: bool,
+    number: Option<String>,
+}
+
+struct PlacedNote {
+    rect: Rect,
+    text: Txt,
+}
+
+struct OpenFrame {
+    kind: BlockKind,
+    top: f64,
+    label: Txt,
+    /// Section dividers: y and label.
+    sections: Vec<(f64, Txt)>,
+    min_x: f64,
+    max_x: f64,
+    messages: Vec<String>,
+    color: Option<String>,
+    index: usize,
+}
+
+struct PlacedFrame {
+    kind: BlockKind,
+    rect: Rect,
+    label: Txt,
+    sections: Vec<(f64, Txt)>,
+    messages: Vec<String>,
+    color: Option<String>,
+    parent: Option<usize>,
+}
+
+fn head_marker(h: MessageHead) -> Option<MarkerKind> {
+    match h {
+        MessageHead::None => None,
+        MessageHead::Filled => Some(MarkerKind::Arrow),
+        MessageHead::Open => Some(MarkerKind::OpenArrow),
+        MessageHead::Cross => Some(MarkerKind::Cross),
+        MessageHead::HalfTop => Some(MarkerKind::HalfArrowTop),
+        MessageHead::HalfBottom => Some(MarkerKind::HalfArrowBottom),
+        MessageHead::StickTop => Some(MarkerKind::StickTop),
+        MessageHead::StickBottom => Some(MarkerKind::StickBottom),
+    }
+}
+
+fn head_name(h: MessageHead) -> &'static str {
+    match h {
+        MessageHead::None => "none",
+        MessageHead::Filled => "arrow_point",
+        MessageHead::Open => "arrow_open",
+        MessageHead::Cross => "arrow_cross",
+        MessageHead::HalfTop => "half_arrow_top",
+        MessageHead::HalfBottom => "half_arrow_bottom",
+        MessageHead::StickTop => "stick_top",
+        MessageHead::StickBottom => "stick_bottom",
+    }
+}
+
+/// Format a sequence number: integers without decimals, others with at most two.
+fn format_number(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    if (r - r.round()).abs() < 1e-9 {
+        format!("{}", r.round() as i64)
+    } else {
+        let s = format!("{r:.2}");
+        s.trim_end_matches('0').to_string()
+    }
+}
 
 pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
-    let _ = (diagram, theme);
-    Scene {
+    // ---- measure participants
+    let mut cols: Vec<Col> = diagram
+        .participants
+        .iter()
+        .map(|p| {
+            let label = measure(&p.label.text, theme, None);
+            let (w, h) = symbol_size(p.kind, &label);
+            Col {
+                id: p.id.clone(),
+                label,
+                kind: p.kind,
+                w,
+                h,
+                cx: 0.0,
+                in_box: p.in_box,
+                created_at: None,
+                destroyed_at: None,
+            }
+        })
+        .collect();
+    let index: HashMap<&str, usize> = diagram
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let col_of = |id: &str| index.get(id).copied().unwrap_or(0);
+
+    // ---- texts of messages and notes, and the gaps they need
+    let n = cols.len();
+    // need[i]: minimum centre distance between column i and i + 1.
+    let mut need: Vec<f64> = (0..n.saturating_sub(1))
+        .map(|i| {
+            let box_gap = if cols[i].in_box != cols[i + 1].in_box {
+                2.0 * BOX_PAD + 15.0
+            } else {
+                0.0
+            };
+            // Narrow symbols (actors, typed participants) still take a default box's room, as in mermaid.
+            (cols[i].w.max(ACTOR_W) + cols[i + 1].w.max(ACTOR_W)) / 2.0 + ACTOR_MARGIN.max(box_gap)
+        })
+        .collect();
+    // Spans wider than one gap, applied after the single gaps: (from, to, distance).
+    let mut spans: Vec<(usize, usize, f64)> = Vec::new();
+    let created: Vec<bool> = diagram.participants.iter().map(|p| p.created).collect();
+    let destroyed: Vec<bool> = diagram.participants.iter().map(|p| p.destroyed).collect();
+    let mut texts: Vec<Option<Txt>> = Vec::with_capacity(diagram.statements.len());
+    for st in &diagram.statements {
+        let t = match st {
+            SeqStatement::Message(m) => {
+                let wrap = (m.wrap == Some(true)).then_some(WRAP_W);
+                let t = measure(&m.text.text, theme, wrap);
+                let (a, b) = (col_of(&m.from), col_of(&m.to));
+                if a == b {
+                    let room = t.width / 2.0 + SELF_W;
+                    if a + 1 < n {
+                        need[a] = need[a].max(room + cols[a + 1].w.min(ACTOR_W) / 2.0);
+                    }
+                } else {
+                    let (lo, hi) = (a.min(b), a.max(b));
+                    let mut d = t.width + MESSAGE_ROOM;
+                    // A created or destroyed participant's symbol sits on the line: keep the text clear of it.
+                    for c in [a, b] {
+                        if created[c] || destroyed[c] {
+                            d += cols[c].w / 2.0;
+                        }
+                    }
+                    spans.push((lo, hi, d));
+                }
+                Some(t)
+            }
+            SeqStatement::Note(note) => {
+                let wrap = (note.wrap == Some(true)).then_some(NOTE_W - 2.0 * NOTE_PAD);
+                let t = measure(&note.text.text, theme, wrap);
+                let w = (t.width + 2.0 * NOTE_PAD).max(NOTE_W);
+                let ids: Vec<usize> = note.participants.iter().map(|p| col_of(p)).collect();
+                let a = ids[0];
+                match (note.placement, ids.get(1)) {
+                    (NotePlacement::Over, Some(&b)) if a != b => {
+                        spans.push((a.min(b), a.max(b), t.width + 2.0 * NOTE_PAD - 2.0 * NOTE_OFFSET + 20.0));
+                    }
+                    (NotePlacement::Over, _) => {
+                        if a + 1 < n {
+                            need[a] = need[a].max(w / 2.0 + 20.0 + cols[a + 1].w.min(ACTOR_W) / 2.0 - 30.0);
+                        }
+                        if a > 0 {
+                            need[a - 1] = need[a - 1].max(w / 2.0 + 20.0 + cols[a - 1].w.min(ACTOR_W) / 2.0 - 30.0);
+                        }
+                    }
+                    (NotePlacement::RightOf, _) => {
+                        if a + 1 < n {
+                            need[a] = need[a].max(NOTE_OFFSET + w + NOTE_OFFSET);
+                        }
+                    }
+                    (NotePlacement::LeftOf, _) => {
+                        if a > 0 {
+                            need[a - 1] = need[a - 1].max(NOTE_OFFSET + w + NOTE_OFFSET);
+                        }
+                    }
+                }
+                Some(t)
+            }
+            _ => None,
+        };
+        texts.push(t);
+    }
+    for &(lo, _, d) in spans.iter().filter(|s| s.1 == s.0 + 1) {
+        need[lo] = need[lo].max(d);
+    }
+    let mut wide: Vec<&(usize, usize, f64)> = spans.iter().filter(|s| s.1 > s.0 + 1).collect();
+    wide.sort_by_key(|s| s.1 - s.0);
+    for &&(lo, hi, d) in &wide {
+        let have: f64 = need[lo..hi].iter().sum();
+        if have < d {
+            need[hi - 1] += d - have;
+        }
+    }
+    let mut x = 0.0;
+    for i in 0..n {
+        if i == 0 {
+            x = cols[0].w / 2.0;
+        } else {
+            x += need[i - 1].round();
+        }
+        cols[i].cx = x;
+    }
+
+    // ---- vertical walk
+    let has_box = !diagram.boxes.is_empty();
+    let box_title = diagram.boxes.iter().any(|b| b.title.is_some());
+    let top = if box_title {
+        BOX_TITLE_H
+    } else if has_box {
+        BOX_PAD / 2.0
+    } else {
+        0.0
+    };
+    let header_h = cols
+        .iter()
+        .filter(|c| !created[col_of(&c.id)])
+        .map(|c| {
+            if c.kind == ParticipantKind::Participant {
+                c.h
+            } else {
+                ACTOR_H.max(c.h - 15.0)
+            }
+        })
+        .fold(ACTOR_H, f64::max);
+    let mut y = top + header_h;
+    let mut messages: Vec<PlacedMessage> = Vec::new();
+    let mut notes: Vec<PlacedNote> = Vec::new();
+    let mut frames: Vec<PlacedFrame> = Vec::new();
+    let mut open: Vec<OpenFrame> = Vec::new();
+    // Activation stacks per column: start y of each open bar.
+    let mut active: Vec<Vec<f64>> = vec![Vec::new(); n];
+    let mut bars: Vec<(usize, usize, f64, f64)> = Vec::new(); // column, level, y1, y2
+    let mut number: Option<(f64, f64)> = None; // next value, step
+    let mut pending_create: Option<usize> = None;
+    let mut pending_destroy: Vec<usize> = Vec::new();
+
+    let bounds = |active: &Vec<Vec<f64>>, c: usize, cols: &Vec<Col>| -> (f64, f64) {
+        let k = active[c].len();
+        if k == 0 {
+            (cols[c].cx - 1.0, cols[c].cx + 1.0)
+        } else {
+            let left = cols[c].cx - ACTIVATION_W / 2.0;
+            (left, left + (k - 1) as f64 * (ACTIVATION_W / 2.0) + ACTIVATION_W)
+        }
+    };
+    let widen = |open: &mut Vec<OpenFrame>, a: f64, b: f64| {
+        if let Some(f) = open.last_mut() {
+            f.min_x = f.min_x.min(a);
+            f.max_x = f.max_x.max(b);
+        }
+    };
+
+    for (si, st) in diagram.statements.iter().enumerate() {
+        match st {
+            SeqStatement::Message(m) => {
+                let text = texts[si].clone().unwrap_or_default();
+                let (a, b) = (col_of(&m.from), col_of(&m.to));
+                let lines_h = if text.is_empty() { LINE_H } else { text.height() };
+                // A participant's symbol drawn on this message's line (where it is destroyed) needs room above.
+                let room: f64 = [a, b]
+                    .iter()
+                    .filter(|&&c| pending_destroy.contains(&c))
+                    .map(|&c| cols[c].h / 2.0 - GAP)
+                    .fold(0.0, f64::max);
+                y += room;
+                let text_top = y + GAP + lines_h + LINE_H - TEXT_TO_LINE - text.height();
+                // mermaid measures the text's ink: a last line reaching below the baseline pushes the line down.
+                let descends = text
+                    .lines
+                    .last()
+                    .is_some_and(|l| l.contains(|c| DESCENDERS.contains(c)));
+                let line_y = y + GAP + lines_h + LINE_H + if descends { 2.0 } else { 0.0 };
+                let (fa, fb) = bounds(&active, a, &cols);
+                let (ta, tb) = bounds(&active, b, &cols);
+                let creates = pending_create == Some(b);
+                let destroys_to = pending_destroy.contains(&b);
+                let destroys_from = pending_destroy.contains(&a);
+                let (x1, x2) = if a == b {
+                    (fb, fb)
+                } else if cols[a].cx < cols[b].cx {
+                    let x1 = if destroys_from {
+                        cols[a].cx + cols[a].w / 2.0
+                    } else {
+                        fb
+                    };
+                    let x2 = if creates || destroys_to {
+                        cols[b].cx - cols[b].w / 2.0
+                    } else {
+                        ta
+                    };
+                    (x1, x2)
+                } else {
+                    let x1 = if destroys_from {
+                        cols[a].cx - cols[a].w / 2.0
+                    } else {
+                        fa
+                    };
+                    let x2 = if creates || destroys_to {
+                        cols[b].cx + cols[b].w / 2.0
+                    } else {
+                        tb
+                    };
+                    (x1, x2)
+                };
+                let num = number.map(|(v, step)| {
+                    number = Some((v + step, step));
+                    format_number(v)
+                });
+                let id = format!("m{}", messages.len());
+                for f in open.iter_mut() {
+                    f.messages.push(id.clone());
+                }
+                if a == b {
+                    widen(
+                        &mut open,
+                        (cols[a].cx - text.width / 2.0).min(x1),
+                        (cols[a].cx + text.width / 2.0).max(x1 + SELF_W),
+                    );
+                } else {
+                    widen(&mut open, cols[a].cx.min(cols[b].cx), cols[a].cx.max(cols[b].cx));
+                }
+                messages.push(PlacedMessage {
+                    index: si,
+                    from: a,
+                    to: b,
+                    x1,
+                    x2,
+                    y: line_y,
+                    text,
+                    text_top,
+                    dotted: m.arrow.line == LineStyle::Dotted,
+                    start: m.arrow.start,
+                    end: m.arrow.end,
+                    central_from: m.central_from,
+                    central_to: m.central_to,
+                    number: num,
+                });
+                y = line_y;
+                if a == b {
+                    // mermaid leaves a generous band under a self message's loop.
+                    y += SELF_H + 4.0 * GAP;
+                }
+                if m.activate_target {
+                    active[b].push(line_y);
+                }
+                if m.deactivate_source {
+                    if let Some(start) = active[a].pop() {
+                        bars.push((a, active[a].len(), start, line_y));
+                    }
+                }
+                let mut half = 0.0f64;
+                if creates {
+                    cols[b].created_at = Some(line_y);
+                    half = half.max(cols[b].h / 2.0);
+                    pending_create = None;
+                }
+                for c in [a, b] {
+                    if let Some(pos) = pending_destroy.iter().position(|&d| d == c) {
+                        pending_destroy.remove(pos);
+                        cols[c].destroyed_at = Some(line_y);
+                        half = half.max(cols[c].h / 2.0);
+                        // Bars still open end where the participant does.
+                        while let Some(start) = active[c].pop() {
+                            bars.push((c, active[c].len(), start, line_y));
+                        }
+                    }
+                }
+                y += half;
+            }
+            SeqStatement::Note(note) => {
+                let text = texts[si].clone().unwrap_or_default();
+                let w = (text.width + 2.0 * NOTE_PAD).max(NOTE_W);
+                let h = text.height().max(LINE_H) + 2.0 * NOTE_PAD;
+                let ids: Vec<usize> = note.participants.iter().map(|p| col_of(p)).collect();
+                let a = ids[0];
+                let (left, width) = match (note.placement, ids.get(1)) {
+                    (NotePlacement::Over, Some(&b)) if a != b => {
+                        let (l, r) = (cols[a].cx.min(cols[b].cx), cols[a].cx.max(cols[b].cx));
+                        let span = r - l + 2.0 * NOTE_OFFSET;
+                        let width = span.max(text.width + 2.0 * NOTE_PAD);
+                        ((l + r) / 2.0 - width / 2.0, width)
+                    }
+                    (NotePlacement::Over, _) => (cols[a].cx - w / 2.0, w),
+                    (NotePlacement::RightOf, _) => (cols[a].cx + NOTE_OFFSET, w),
+                    (NotePlacement::LeftOf, _) => (cols[a].cx - NOTE_OFFSET - w, w),
+                };
+                let rect = Rect {
+                    x: left,
+                    y: y + GAP,
+                    width,
+                    height: h,
+                };
+                widen(&mut open, rect.x, rect.right());
+                y = rect.bottom();
+                notes.push(PlacedNote { rect, text });
+            }
+            SeqStatement::Activate { participant, .. } => {
+                let c = col_of(participant);
+                active[c].push(y);
+            }
+            SeqStatement::Deactivate { participant, .. } => {
+                let c = col_of(participant);
+                if let Some(start) = active[c].pop() {
+                    bars.push((c, active[c].len(), start, y.max(start + 2.0 * GAP)));
+                }
+            }
+            SeqStatement::BlockStart { kind, label, wrap, .. } => {
+                let wrap_at = (*wrap == Some(true)).then_some(WRAP_W);
+                let (txt, color) = if *kind == BlockKind::Rect {
+                    (Txt::default(), Some(label.text.clone()))
+                } else {
+                    (measure(&label.text, theme, wrap_at), None)
+                };
+                let frame_top = y + GAP;
+                y = frame_top
+                    + if *kind == BlockKind::Rect {
+                        GAP
+                    } else {
+                        FRAME_HEADER + (txt.lines.len().max(1) - 1) as f64 * LINE_H
+                    };
+                frames.push(PlacedFrame {
+                    kind: *kind,
+                    rect: Rect::default(),
+                    label: Txt::default(),
+                    sections: vec![],
+                    messages: vec![],
+                    color: None,
+                    parent: open.last().map(|f| f.index),
+                });
+                open.push(OpenFrame {
+                    kind: *kind,
+                    top: frame_top,
+                    label: txt,
+                    sections: vec![],
+                    min_x: f64::INFINITY,
+                    max_x: f64::NEG_INFINITY,
+                    messages: vec![],
+                    color,
+                    index: frames.len() - 1,
+                });
+            }
+            SeqStatement::BlockBranch { label, wrap, .. } => {
+                let wrap_at = (*wrap == Some(true)).then_some(WRAP_W);
+                let txt = measure(&label.text, theme, wrap_at);
+                let divider = y + GAP;
+                y = divider + FRAME_HEADER + (txt.lines.len().max(1) - 1) as f64 * LINE_H;
+                if let Some(f) = open.last_mut() {
+                    f.sections.push((divider, txt));
+                }
+            }
+            SeqStatement::BlockEnd { .. } => {
+                let Some(f) = open.pop() else { continue };
+                let bottom = y + GAP;
+                let header_w = LABEL_BOX_W
+                    + f.label
+                        .width
+                        .max(f.sections.iter().map(|s| s.1.width).fold(0.0, f64::max))
+                    + 30.0;
+                let (mut min_x, mut max_x) = if f.min_x.is_finite() {
+                    (f.min_x - FRAME_PAD, f.max_x + FRAME_PAD)
+                } else {
+                    let c = cols.first().map_or(0.0, |c| c.cx);
+                    (c - FRAME_PAD, c + FRAME_PAD)
+                };
+                if max_x - min_x < header_w {
+                    let grow = (header_w - (max_x - min_x)) / 2.0;
+                    min_x -= grow;
+                    max_x += grow;
+                }
+                let rect = Rect {
+                    x: min_x,
+                    y: f.top,
+                    width: max_x - min_x,
+                    height: bottom - f.top,
+                };
+                y = bottom;
+                let frame = &mut frames[f.index];
+                frame.rect = rect;
+                frame.label = f.label;
+                frame.sections = f.sections;
+                frame.messages = f.messages;
+                frame.color = f.color;
+                let _ = f.kind;
+                // The enclosing frame must hold this one with some room to spare.
+                widen(&mut open, rect.x - GAP + FRAME_PAD, rect.right() + GAP - FRAME_PAD);
+            }
+            SeqStatement::Autonumber(a, _) => {
+                number = if a.on {
+                    let current = number.map(|(v, _)| v);
+                    Some((a.start.or(current).unwrap_or(1.0), a.step.unwrap_or(1.0)))
+                } else {
+                    None
+                };
+            }
+            SeqStatement::Create { participant, .. } => pending_create = Some(col_of(participant)),
+            SeqStatement::Destroy { participant, .. } => pending_destroy.push(col_of(participant)),
+        }
+    }
+    // Unclosed frames cannot happen (the parser balances blocks); unclosed activations end at the bottom.
+    let bottom_y = y + 2.0 * GAP;
+    for (c, stack) in active.iter_mut().enumerate() {
+        while let Some(start) = stack.pop() {
+            bars.push((c, stack.len(), start, bottom_y.max(start + 2.0 * GAP)));
+        }
+    }
+
+    let mut scene = Scene {
         kind: "sequence",
+        acc_title: diagram.meta.acc_title.clone(),
+        acc_descr: diagram.meta.acc_descr.clone(),
         ..Default::default()
+    };
+    let mut seq = SequenceGeometry::default();
+    let mut back: Vec<Item> = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+
+    // ---- boxes
+    let mirror = true;
+    let bottom_h = cols.iter().map(|c| c.h).fold(ACTOR_H, f64::max);
+    for (bi, b) in diagram.boxes.iter().enumerate() {
+        let members: Vec<&Col> = cols.iter().filter(|c| c.in_box == Some(bi)).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let l = members.iter().map(|c| c.cx - c.w / 2.0).fold(f64::INFINITY, f64::min) - BOX_PAD;
+        let r = members
+            .iter()
+            .map(|c| c.cx + c.w / 2.0)
+            .fold(f64::NEG_INFINITY, f64::max)
+            + BOX_PAD;
+        let rect = Rect {
+            x: l,
+            y: -5.0,
+            width: r - l,
+            height: bottom_y + if mirror { bottom_h } else { 0.0 } + 20.0,
+        };
+        let fill = b
+            .color
+            .as_deref()
+            .and_then(safe_color)
+            .unwrap_or_else(|| "transparent".to_string());
+        let mut g = vec![Item::Shape {
+            geometry: ShapeGeometry::Rect { rect, rx: 0.0 },
+            style: Style {
+                fill: Some(fill),
+                stroke: Some(theme.actor_stroke.clone()),
+                stroke_width: 1.0,
+                ..Default::default()
+            },
+        }];
+        if let Some(title) = &b.title {
+            let t = measure(title, theme, None);
+            g.push(Item::Text(text_block(
+                &t,
+                rect.center().x,
+                -5.0 + 6.0,
+                theme,
+                &theme.text_color,
+                false,
+            )));
+        }
+        back.push(Item::Group {
+            class: "box".into(),
+            id: None,
+            items: g,
+        });
+    }
+
+    // ---- rect highlights go behind everything else
+    for f in frames.iter().filter(|f| f.kind == BlockKind::Rect) {
+        let fill = f
+            .color
+            .as_deref()
+            .and_then(safe_color)
+            .unwrap_or_else(|| "rgba(0,0,0,0.05)".into());
+        back.push(Item::Shape {
+            geometry: ShapeGeometry::Rect { rect: f.rect, rx: 0.0 },
+            style: Style {
+                fill: Some(fill),
+                ..Default::default()
+            },
+        });
+    }
+
+    // ---- lifelines and actors
+    let lifeline_style = Style {
+        stroke: Some(theme.lifeline_color.clone()),
+        stroke_width: 2.0,
+        ..Default::default()
+    };
+    let bottom_top = bottom_y;
+    for c in &cols {
+        let top_y = match c.created_at {
+            Some(line) => line - c.h / 2.0,
+            None => top,
+        };
+        let top_rect = Rect {
+            x: c.cx - c.w / 2.0,
+            y: top_y,
+            width: c.w,
+            height: c.h,
+        };
+        let end_y = match c.destroyed_at {
+            Some(line) => line - c.h / 2.0,
+            None => bottom_top,
+        };
+        let bottom_rect = Rect {
+            x: c.cx - c.w / 2.0,
+            y: end_y,
+            width: c.w,
+            height: c.h,
+        };
+        let life_top = top_rect.bottom();
+        back.push(Item::Group {
+            class: "lifeline".into(),
+            id: Some(c.id.clone()),
+            items: vec![Item::Path {
+                path: Path(vec![
+                    PathCmd::MoveTo(Point { x: c.cx, y: life_top }),
+                    PathCmd::LineTo(Point { x: c.cx, y: end_y }),
+                ]),
+                style: lifeline_style.clone(),
+                marker_start: None,
+                marker_end: None,
+            }],
+        });
+        seq.lifelines.push(LifelineGeometry {
+            id: c.id.clone(),
+            x: c.cx,
+            y1: life_top,
+            y2: end_y,
+        });
+        items.push(Item::Group {
+            class: "actor actor-top".into(),
+            id: Some(c.id.clone()),
+            items: draw_symbol(c, top_rect, theme),
+        });
+        scene.geometry.nodes.push(NodeGeometry {
+            id: c.id.clone(),
+            label: c.label.plain(),
+            rect: top_rect,
+            shape: c.kind.name(),
+            label_box: label_box(c, top_rect),
+            outline: rect_outline(top_rect),
+        });
+        if mirror || c.destroyed_at.is_some() {
+            items.push(Item::Group {
+                class: "actor actor-bottom".into(),
+                id: Some(c.id.clone()),
+                items: draw_symbol(c, bottom_rect, theme),
+            });
+            seq.actors_bottom.push(NodeGeometry {
+                id: c.id.clone(),
+                label: c.label.plain(),
+                rect: bottom_rect,
+                shape: c.kind.name(),
+                label_box: label_box(c, bottom_rect),
+                outline: rect_outline(bottom_rect),
+            });
+        }
+        if c.destroyed_at.is_some() {
+            // The end of a destroyed lifeline is marked with a cross.
+            let (cx, cy, r) = (c.cx, end_y - 9.0, 7.0);
+            items.push(Item::Path {
+                path: Path(vec![
+                    PathCmd::MoveTo(Point { x: cx - r, y: cy - r }),
+                    PathCmd::LineTo(Point { x: cx + r, y: cy + r }),
+                    PathCmd::MoveTo(Point { x: cx - r, y: cy + r }),
+                    PathCmd::LineTo(Point { x: cx + r, y: cy - r }),
+                ]),
+                style: Style {
+                    stroke: Some(theme.signal_color.clone()),
+                    stroke_width: 2.0,
+                    ..Default::default()
+                },
+                marker_start: None,
+                marker_end: None,
+            });
+        }
+    }
+
+    // ---- activations
+    bars.sort_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)));
+    for &(c, level, y1, y2) in &bars {
+        let rect = Rect {
+            x: cols[c].cx - ACTIVATION_W / 2.0 + level as f64 * ACTIVATION_W / 2.0,
+            y: y1,
+            width: ACTIVATION_W,
+            height: (y2 - y1).max(1.0),
+        };
+        items.push(Item::Shape {
+            geometry: ShapeGeometry::Rect { rect, rx: 0.0 },
+            style: Style {
+                fill: Some(theme.activation_fill.clone()),
+                stroke: Some(theme.activation_stroke.clone()),
+                stroke_width: 1.0,
+                ..Default::default()
+            },
+        });
+        seq.activations.push(ActivationGeometry {
+            actor: cols[c].id.clone(),
+            rect,
+        });
+    }
+
+    // ---- frames (outer first)
+    // Frames are numbered in the order they open, so an enclosing frame comes before (and is drawn under) the
+    // frames inside it.
+    for f in &frames {
+        let text = f
+            .label
+            .lines
+            .first()
+            .filter(|_| !f.label.is_empty())
+            .map(|_| format!("[{}]", f.label.plain()))
+            .unwrap_or_default();
+        seq.frames.push(FrameGeometry {
+            kind: f.kind.name().into(),
+            text,
+            rect: f.rect,
+            dividers: f.sections.iter().map(|s| s.0).collect(),
+            parent: f.parent,
+            messages: f.messages.clone(),
+        });
+        if f.kind == BlockKind::Rect {
+            continue;
+        }
+        items.push(Item::Group {
+            class: "frame".into(),
+            id: None,
+            items: draw_frame(f, theme),
+        });
+    }
+
+    // ---- notes
+    for nt in &notes {
+        let text_box = Rect {
+            x: nt.rect.center().x - nt.text.width / 2.0,
+            y: nt.rect.y + NOTE_PAD,
+            width: nt.text.width,
+            height: nt.text.height(),
+        };
+        items.push(Item::Group {
+            class: "note".into(),
+            id: None,
+            items: vec![
+                Item::Shape {
+                    geometry: ShapeGeometry::Rect { rect: nt.rect, rx: 0.0 },
+                    style: Style {
+                        fill: Some(theme.note_fill.clone()),
+                        stroke: Some(theme.note_stroke.clone()),
+                        stroke_width: 1.0,
+                        ..Default::default()
+                    },
+                },
+                Item::Text(text_block(
+                    &nt.text,
+                    nt.rect.center().x,
+                    nt.rect.y + NOTE_PAD,
+                    theme,
+                    &theme.note_text,
+                    false,
+                )),
+            ],
+        });
+        seq.notes.push(NoteGeometry {
+            text: nt.text.plain(),
+            rect: nt.rect,
+            text_box,
+        });
+    }
+
+    // ---- messages
+    for (mi, m) in messages.iter().enumerate() {
+        let id = format!("m{mi}");
+        let line_style = Style {
+            fill: Some("none".into()),
+            stroke: Some(theme.signal_color.clone()),
+            stroke_width: 1.5,
+            dash: m.dotted.then(|| "3,3".to_string()),
+            ..Default::default()
+        };
+        let marker_end = head_marker(m.end).map(|kind| Marker {
+            kind,
+            color: theme.signal_color.clone(),
+        });
+        let marker_start = head_marker(m.start).map(|kind| Marker {
+            kind,
+            color: theme.signal_color.clone(),
+        });
+        let mut g = Vec::new();
+        let (path, text_cx) = if m.from == m.to {
+            let (x, y) = (m.x1, m.y);
+            let end_x = x + marker_end.as_ref().map_or(0.0, |mk| mk.kind.length());
+            let path = Path(vec![
+                PathCmd::MoveTo(Point { x, y }),
+                PathCmd::CubicTo(
+                    Point {
+                        x: x + SELF_W,
+                        y: y - 6.0,
+                    },
+                    Point {
+                        x: x + SELF_W,
+                        y: y + SELF_H + 6.0,
+                    },
+                    Point {
+                        x: end_x,
+                        y: y + SELF_H,
+                    },
+                ),
+            ]);
+            (path, cols[m.from].cx)
+        } else {
+            let dir = if m.x2 >= m.x1 { 1.0 } else { -1.0 };
+            let mut start = m.x1;
+            let mut end = m.x2;
+            if let Some(mk) = &marker_end {
+                end -= dir * mk.kind.length();
+            }
+            if let Some(mk) = &marker_start {
+                start += dir * mk.kind.length();
+            }
+            if m.central_to {
+                end -= dir * 8.0;
+            }
+            if m.central_from {
+                start += dir * 8.0;
+            }
+            let path = Path(vec![
+                PathCmd::MoveTo(Point { x: start, y: m.y }),
+                PathCmd::LineTo(Point { x: end, y: m.y }),
+            ]);
+            (path, (m.x1 + m.x2) / 2.0)
+        };
+        g.push(Item::Path {
+            path: path.clone(),
+            style: line_style,
+            marker_start: marker_start.clone(),
+            marker_end: marker_end.clone(),
+        });
+        for (flag, x) in [(m.central_from, m.x1), (m.central_to, m.x2)] {
+            if flag && m.from != m.to {
+                let dir = if m.x2 >= m.x1 { 1.0 } else { -1.0 };
+                let cx = if x == m.x1 { x + dir * 4.0 } else { x - dir * 4.0 };
+                g.push(Item::Shape {
+                    geometry: ShapeGeometry::Ellipse {
+                        center: Point { x: cx, y: m.y },
+                        rx: 4.0,
+                        ry: 4.0,
+                    },
+                    style: Style {
+                        fill: Some(theme.signal_color.clone()),
+                        stroke: Some(theme.signal_color.clone()),
+                        stroke_width: 1.0,
+                        ..Default::default()
+                    },
+                });
+            }
+        }
+        let text_box = (!m.text.is_empty()).then(|| Rect {
+            x: text_cx - m.text.width / 2.0,
+            y: m.text_top,
+            width: m.text.width,
+            height: m.text.height(),
+        });
+        if !m.text.is_empty() {
+            g.push(Item::Text(text_block(
+                &m.text,
+                text_cx,
+                m.text_top,
+                theme,
+                &theme.signal_text,
+                false,
+            )));
+        }
+        if let Some(num) = &m.number {
+            let center = Point { x: m.x1, y: m.y };
+            g.push(Item::Shape {
+                geometry: ShapeGeometry::Ellipse {
+                    center,
+                    rx: 10.0,
+                    ry: 10.0,
+                },
+                style: Style {
+                    fill: Some(theme.sequence_number_fill.clone()),
+                    stroke: Some(theme.sequence_number_fill.clone()),
+                    stroke_width: 1.0,
+                    ..Default::default()
+                },
+            });
+            let size = if num.len() > 2 { 9.0 } else { 12.0 };
+            g.push(Item::Text(TextBlock {
+                lines: vec![TextLine {
+                    x: center.x,
+                    baseline: center.y + size * 0.35,
+                    runs: vec![TextRun {
+                        text: num.clone(),
+                        bold: false,
+                        italic: false,
+                    }],
+                }],
+                anchor: TextAnchor::Middle,
+                font_size: size,
+                fill: theme.sequence_number_text.clone(),
+                extra_css: vec![],
+            }));
+        }
+        let label = (!m.text.is_empty()).then(|| m.text.plain());
+        items.push(Item::Group {
+            class: "message".into(),
+            id: Some(id.clone()),
+            items: g,
+        });
+        let waypoints = match path.0.first() {
+            Some(PathCmd::MoveTo(p)) => vec![*p, path.flatten(8).last().copied().unwrap_or(*p)],
+            _ => vec![],
+        };
+        scene.geometry.edges.push(EdgeGeometry {
+            id: id.clone(),
+            from: cols[m.from].id.clone(),
+            to: cols[m.to].id.clone(),
+            label: label.clone(),
+            label_box: text_box,
+            waypoints,
+            path,
+            arrow_start: Some(head_name(m.start)),
+            arrow_end: Some(head_name(m.end)),
+        });
+        seq.messages.push(MessageGeometry {
+            id,
+            from: cols[m.from].id.clone(),
+            to: cols[m.to].id.clone(),
+            text: label.unwrap_or_default(),
+            y: m.y,
+            text_box,
+            dotted: m.dotted,
+        });
+        let _ = m.index;
+    }
+
+    // ---- title
+    if let Some(title) = diagram.title.as_ref().or(diagram.meta.title.as_ref()) {
+        let t = measure(title, theme, None);
+        let (l, r) = cols.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, r), c| {
+            (l.min(c.cx - c.w / 2.0), r.max(c.cx + c.w / 2.0))
+        });
+        let cx = if l.is_finite() { (l + r) / 2.0 } else { t.width / 2.0 };
+        let mut block = text_block(&t, cx, -15.0 - t.height() - 5.0, theme, &theme.text_color, true);
+        block.font_size = theme.font_size * 1.125;
+        items.push(Item::Group {
+            class: "title".into(),
+            id: None,
+            items: vec![Item::Text(block)],
+        });
+    }
+
+    // ---- move the content to the margins and size the scene
+    let mut all = back;
+    all.extend(items);
+    let bb = items_bbox(&all);
+    let (dx, dy) = match bb {
+        Some(b) => (50.0 - b.x, 10.0 - b.y),
+        None => (50.0, 10.0),
+    };
+    translate_items(&mut all, dx, dy);
+    let bb = bb.unwrap_or_default();
+    scene.width = (bb.width + 100.0).max(100.0);
+    scene.height = (bb.height + 20.0).max(20.0);
+    scene.items = all;
+    translate_geometry(&mut scene.geometry, &mut seq, dx, dy);
+    scene.geometry.nodes.sort_by(|a, b| a.rect.x.total_cmp(&b.rect.x));
+    scene.geometry.sequence = Some(seq);
+    scene
+}
+
+/// A user colour, if it is safe to write into the SVG.
+fn safe_color(c: &str) -> Option<String> {
+    crate::style::css_declarations(&[("fill".to_string(), c.to_string())])
+        .pop()
+        .map(|(_, v)| v)
+}
+
+/// Text lines centred on `cx`, the first line's top at `top`.
+fn text_block(t: &Txt, cx: f64, top: f64, theme: &Theme, fill: &str, bold: bool) -> TextBlock {
+    TextBlock {
+        lines: t
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| TextLine {
+                x: cx,
+                baseline: top + i as f64 * LINE_H + 13.5,
+                runs: vec![TextRun {
+                    text: l.clone(),
+                    bold,
+                    italic: false,
+                }],
+            })
+            .collect(),
+        anchor: TextAnchor::Middle,
+        font_size: theme.font_size,
+        fill: fill.to_string(),
+        extra_css: vec![],
+    }
+}
+
+fn rect_outline(r: Rect) -> Vec<Point> {
+    vec![
+        Point { x: r.x, y: r.y },
+        Point { x: r.right(), y: r.y },
+        Point {
+            x: r.right(),
+            y: r.bottom(),
+        },
+        Point { x: r.x, y: r.bottom() },
+    ]
+}
+
+/// Where a participant's label sits inside its symbol's rectangle.
+fn label_box(c: &Col, r: Rect) -> Rect {
+    let h = c.label.height().max(LINE_H);
+    let top = match c.kind {
+        ParticipantKind::Participant | ParticipantKind::Queue | ParticipantKind::Collections => {
+            r.y + (r.height - h) / 2.0
+                + if c.kind == ParticipantKind::Collections {
+                    3.0
+                } else {
+                    0.0
+                }
+        }
+        _ => r.bottom() - h,
+    };
+    Rect {
+        x: c.cx - c.label.width / 2.0,
+        y: top,
+        width: c.label.width,
+        height: h,
+    }
+}
+
+fn draw_symbol(c: &Col, r: Rect, theme: &Theme) -> Vec<Item> {
+    let style = Style {
+        fill: Some(theme.actor_fill.clone()),
+        stroke: Some(theme.actor_stroke.clone()),
+        stroke_width: 1.0,
+        ..Default::default()
+    };
+    let line = Style {
+        fill: Some("none".into()),
+        stroke: Some(theme.actor_stroke.clone()),
+        stroke_width: 2.0,
+        ..Default::default()
+    };
+    let p = |x: f64, y: f64| Point { x, y };
+    let cx = c.cx;
+    let mut out = Vec::new();
+    match c.kind {
+        ParticipantKind::Participant => out.push(Item::Shape {
+            geometry: ShapeGeometry::Rect { rect: r, rx: 3.0 },
+            style: style.clone(),
+        }),
+        ParticipantKind::Collections => {
+            let back = Rect {
+                x: r.x + 6.0,
+                y: r.y,
+                width: r.width - 6.0,
+                height: r.height - 6.0,
+            };
+            let front = Rect {
+                x: r.x,
+                y: r.y + 6.0,
+                width: r.width - 6.0,
+                height: r.height - 6.0,
+            };
+            for rect in [back, front] {
+                out.push(Item::Shape {
+                    geometry: ShapeGeometry::Rect { rect, rx: 3.0 },
+                    style: style.clone(),
+                });
+            }
+        }
+        ParticipantKind::Queue => {
+            // A cylinder lying on its side.
+            let ry = r.height / 2.0;
+            let rx = 10.0;
+            let (l, rt, t, b) = (r.x + rx, r.right() - rx, r.y, r.bottom());
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Path(Path(vec![
+                    PathCmd::MoveTo(p(l, t)),
+                    PathCmd::LineTo(p(rt, t)),
+                    PathCmd::ArcTo {
+                        rx,
+                        ry,
+                        rotation: 0.0,
+                        large_arc: false,
+                        sweep: true,
+                        to: p(rt, b),
+                    },
+                    PathCmd::LineTo(p(l, b)),
+                    PathCmd::ArcTo {
+                        rx,
+                        ry,
+                        rotation: 0.0,
+                        large_arc: false,
+                        sweep: true,
+                        to: p(l, t),
+                    },
+                    PathCmd::Close,
+                ])),
+                style: style.clone(),
+            });
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Path(Path(vec![
+                    PathCmd::MoveTo(p(rt, t)),
+                    PathCmd::ArcTo {
+                        rx,
+                        ry,
+                        rotation: 0.0,
+                        large_arc: false,
+                        sweep: false,
+                        to: p(rt, b),
+                    },
+                ])),
+                style: Style {
+                    fill: Some("none".into()),
+                    ..style.clone()
+                },
+            });
+        }
+        ParticipantKind::Actor => {
+            let top = r.y;
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Ellipse {
+                    center: p(cx, top + 10.0),
+                    rx: 10.0,
+                    ry: 10.0,
+                },
+                style: style.clone(),
+            });
+            let body = Path(vec![
+                PathCmd::MoveTo(p(cx, top + 20.0)),
+                PathCmd::LineTo(p(cx, top + 40.0)),
+                PathCmd::MoveTo(p(cx - 18.0, top + 27.0)),
+                PathCmd::LineTo(p(cx + 18.0, top + 27.0)),
+                PathCmd::MoveTo(p(cx - 15.0, top + 55.0)),
+                PathCmd::LineTo(p(cx, top + 40.0)),
+                PathCmd::LineTo(p(cx + 15.0, top + 55.0)),
+            ]);
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Path(body),
+                style: line.clone(),
+            });
+        }
+        ParticipantKind::Boundary => {
+            let cy = r.y + 24.0;
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Path(Path(vec![
+                    PathCmd::MoveTo(p(cx - 35.0, cy - 15.0)),
+                    PathCmd::LineTo(p(cx - 35.0, cy + 15.0)),
+                    PathCmd::MoveTo(p(cx - 35.0, cy)),
+                    PathCmd::LineTo(p(cx - 21.0, cy)),
+                ])),
+                style: line.clone(),
+            });
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Ellipse {
+                    center: p(cx, cy),
+                    rx: 21.0,
+                    ry: 21.0,
+                },
+                style: style.clone(),
+            });
+        }
+        ParticipantKind::Control => {
+            let cy = r.y + 28.0;
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Ellipse {
+                    center: p(cx, cy),
+                    rx: 21.0,
+                    ry: 21.0,
+                },
+                style: style.clone(),
+            });
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Path(Path(vec![
+                    PathCmd::MoveTo(p(cx + 7.0, cy - 28.0)),
+                    PathCmd::LineTo(p(cx - 2.0, cy - 21.0)),
+                    PathCmd::LineTo(p(cx + 7.0, cy - 14.0)),
+                ])),
+                style: line.clone(),
+            });
+        }
+        ParticipantKind::Entity => {
+            let cy = r.y + 24.0;
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Ellipse {
+                    center: p(cx, cy),
+                    rx: 21.0,
+                    ry: 21.0,
+                },
+                style: style.clone(),
+            });
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Path(Path(vec![
+                    PathCmd::MoveTo(p(cx - 21.0, cy + 25.0)),
+                    PathCmd::LineTo(p(cx + 21.0, cy + 25.0)),
+                ])),
+                style: line.clone(),
+            });
+        }
+        ParticipantKind::Database => {
+            let (w, rx, ry) = (40.0, 20.0, 7.0);
+            let (l, rt, t, b) = (cx - w / 2.0, cx + w / 2.0, r.y + ry, r.y + 44.0);
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Path(Path(vec![
+                    PathCmd::MoveTo(p(l, t)),
+                    PathCmd::ArcTo {
+                        rx,
+                        ry,
+                        rotation: 0.0,
+                        large_arc: false,
+                        sweep: true,
+                        to: p(rt, t),
+                    },
+                    PathCmd::LineTo(p(rt, b)),
+                    PathCmd::ArcTo {
+                        rx,
+                        ry,
+                        rotation: 0.0,
+                        large_arc: false,
+                        sweep: true,
+                        to: p(l, b),
+                    },
+                    PathCmd::Close,
+                ])),
+                style: style.clone(),
+            });
+            out.push(Item::Shape {
+                geometry: ShapeGeometry::Path(Path(vec![
+                    PathCmd::MoveTo(p(l, t)),
+                    PathCmd::ArcTo {
+                        rx,
+                        ry,
+                        rotation: 0.0,
+                        large_arc: false,
+                        sweep: false,
+                        to: p(rt, t),
+                    },
+                ])),
+                style: Style {
+                    fill: Some("none".into()),
+                    ..style.clone()
+                },
+            });
+        }
+    }
+    let lb = label_box(c, r);
+    out.push(Item::Text(text_block(
+        &c.label,
+        cx,
+        lb.y,
+        theme,
+        &theme.actor_text,
+        false,
+    )));
+    out
+}
+
+fn draw_frame(f: &PlacedFrame, theme: &Theme) -> Vec<Item> {
+    let r = f.rect;
+    let dashed = Style {
+        stroke: Some(theme.loop_line.clone()),
+        stroke_width: 2.0,
+        dash: Some("2,2".into()),
+        ..Default::default()
+    };
+    let p = |x: f64, y: f64| Point { x, y };
+    let mut out = vec![Item::Shape {
+        geometry: ShapeGeometry::Rect { rect: r, rx: 0.0 },
+        style: Style {
+            fill: Some("none".into()),
+            ..dashed.clone()
+        },
+    }];
+    // The keyword in a box with a cut corner.
+    let (lx, ly) = (r.x, r.y);
+    out.push(Item::Shape {
+        geometry: ShapeGeometry::Polygon(vec![
+            p(lx, ly),
+            p(lx + LABEL_BOX_W, ly),
+            p(lx + LABEL_BOX_W, ly + LABEL_BOX_H * 0.65),
+            p(lx + LABEL_BOX_W - 8.0, ly + LABEL_BOX_H),
+            p(lx, ly + LABEL_BOX_H),
+        ]),
+        style: Style {
+            fill: Some(theme.label_box_fill.clone()),
+            stroke: Some(theme.label_box_stroke.clone()),
+            stroke_width: 1.0,
+            ..Default::default()
+        },
+    });
+    let kw = Txt {
+        lines: vec![f.kind.name().to_string()],
+        width: 0.0,
+    };
+    out.push(Item::Text(text_block(
+        &kw,
+        lx + LABEL_BOX_W / 2.0,
+        ly + 1.5,
+        theme,
+        &theme.label_text,
+        false,
+    )));
+    let cx = r.x + LABEL_BOX_W + (r.width - LABEL_BOX_W) / 2.0;
+    if !f.label.is_empty() {
+        let t = bracketed(&f.label);
+        out.push(Item::Text(text_block(
+            &t,
+            cx,
+            ly + 4.0,
+            theme,
+            &theme.label_text,
+            false,
+        )));
+    }
+    for (dy, label) in &f.sections {
+        out.push(Item::Path {
+            path: Path(vec![PathCmd::MoveTo(p(r.x, *dy)), PathCmd::LineTo(p(r.right(), *dy))]),
+            style: Style {
+                stroke_width: 2.0,
+                dash: Some("3,3".into()),
+                ..dashed.clone()
+            },
+            marker_start: None,
+            marker_end: None,
+        });
+        if !label.is_empty() {
+            let t = bracketed(label);
+            out.push(Item::Text(text_block(
+                &t,
+                r.center().x,
+                dy + 4.0,
+                theme,
+                &theme.label_text,
+                false,
+            )));
+        }
+    }
+    out
+}
+
+fn bracketed(t: &Txt) -> Txt {
+    let mut lines = t.lines.clone();
+    if let Some(first) = lines.first_mut() {
+        *first = format!("[{first}");
+    }
+    if let Some(last) = lines.last_mut() {
+        last.push(']');
+    }
+    Txt { lines, width: t.width }
+}
+
+fn grow(bb: &mut Option<Rect>, r: Rect) {
+    if !(r.x.is_finite() && r.y.is_finite() && r.width.is_finite() && r.height.is_finite()) {
+        return;
+    }
+    *bb = Some(match *bb {
+        None => r,
+        Some(b) => {
+            let (x0, y0) = (b.x.min(r.x), b.y.min(r.y));
+            let (x1, y1) = (b.right().max(r.right()), b.bottom().max(r.bottom()));
+            Rect {
+                x: x0,
+                y: y0,
+                width: x1 - x0,
+                height: y1 - y0,
+            }
+        }
+    });
+}
+
+fn pt_rect(p: Point) -> Rect {
+    Rect {
+        x: p.x,
+        y: p.y,
+        width: 0.0,
+        height: 0.0,
+    }
+}
+
+/// The bounding box of drawn items (text estimated from its measured width).
+fn items_bbox(items: &[Item]) -> Option<Rect> {
+    let mut bb = None;
+    let mut stack: Vec<&Item> = items.iter().collect();
+    while let Some(item) = stack.pop() {
+        match item {
+            Item::Group { items, .. } => stack.extend(items.iter()),
+            Item::Shape { geometry, .. } => match geometry {
+                ShapeGeometry::Rect { rect, .. } => grow(&mut bb, *rect),
+                ShapeGeometry::Ellipse { center, rx, ry } => grow(
+                    &mut bb,
+                    Rect {
+                        x: center.x - rx,
+                        y: center.y - ry,
+                        width: 2.0 * rx,
+                        height: 2.0 * ry,
+                    },
+                ),
+                ShapeGeometry::Polygon(pts) => pts.iter().for_each(|p| grow(&mut bb, pt_rect(*p))),
+                ShapeGeometry::Path(path) => path.flatten(8).iter().for_each(|p| grow(&mut bb, pt_rect(*p))),
+            },
+            Item::Path { path, .. } => path.flatten(8).iter().for_each(|p| grow(&mut bb, pt_rect(*p))),
+            Item::Text(t) => {
+                for l in &t.lines {
+                    let text: String = l.runs.iter().map(|r| r.text.as_str()).collect();
+                    let w = line_width(&text, t.font_size, Weight::Regular);
+                    let x = match t.anchor {
+                        TextAnchor::Start => l.x,
+                        TextAnchor::Middle => l.x - w / 2.0,
+                        TextAnchor::End => l.x - w,
+                    };
+                    grow(
+                        &mut bb,
+                        Rect {
+                            x,
+                            y: l.baseline - t.font_size,
+                            width: w,
+                            height: t.font_size * 1.25,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    bb
+}
+
+fn mv(p: &mut Point, dx: f64, dy: f64) {
+    p.x += dx;
+    p.y += dy;
+}
+
+fn mv_rect(r: &mut Rect, dx: f64, dy: f64) {
+    r.x += dx;
+    r.y += dy;
+}
+
+fn mv_path(path: &mut Path, dx: f64, dy: f64) {
+    for cmd in &mut path.0 {
+        match cmd {
+            PathCmd::MoveTo(p) | PathCmd::LineTo(p) => mv(p, dx, dy),
+            PathCmd::CubicTo(a, b, c) => {
+                mv(a, dx, dy);
+                mv(b, dx, dy);
+                mv(c, dx, dy);
+            }
+            PathCmd::ArcTo { to, .. } => mv(to, dx, dy),
+            PathCmd::Close => {}
+        }
+    }
+}
+
+fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
+    let mut stack: Vec<&mut Item> = items.iter_mut().collect();
+    while let Some(item) = stack.pop() {
+        match item {
+            Item::Group { items, .. } => stack.extend(items.iter_mut()),
+            Item::Shape { geometry, .. } => match geometry {
+                ShapeGeometry::Rect { rect, .. } => mv_rect(rect, dx, dy),
+                ShapeGeometry::Ellipse { center, .. } => mv(center, dx, dy),
+                ShapeGeometry::Polygon(pts) => pts.iter_mut().for_each(|p| mv(p, dx, dy)),
+                ShapeGeometry::Path(path) => mv_path(path, dx, dy),
+            },
+            Item::Path { path, .. } => mv_path(path, dx, dy),
+            Item::Text(t) => {
+                for l in &mut t.lines {
+                    l.x += dx;
+                    l.baseline += dy;
+                }
+            }
+        }
+    }
+}
+
+fn translate_geometry(g: &mut Geometry, seq: &mut SequenceGeometry, dx: f64, dy: f64) {
+    for n in g.nodes.iter_mut().chain(seq.actors_bottom.iter_mut()) {
+        mv_rect(&mut n.rect, dx, dy);
+        mv_rect(&mut n.label_box, dx, dy);
+        n.outline.iter_mut().for_each(|p| mv(p, dx, dy));
+    }
+    for e in &mut g.edges {
+        mv_path(&mut e.path, dx, dy);
+        e.waypoints.iter_mut().for_each(|p| mv(p, dx, dy));
+        if let Some(b) = &mut e.label_box {
+            mv_rect(b, dx, dy);
+        }
+    }
+    for m in &mut seq.messages {
+        m.y += dy;
+        if let Some(b) = &mut m.text_box {
+            mv_rect(b, dx, dy);
+        }
+    }
+    for n in &mut seq.notes {
+        mv_rect(&mut n.rect, dx, dy);
+        mv_rect(&mut n.text_box, dx, dy);
+    }
+    for f in &mut seq.frames {
+        mv_rect(&mut f.rect, dx, dy);
+        f.dividers.iter_mut().for_each(|d| *d += dy);
+    }
+    for a in &mut seq.activations {
+        mv_rect(&mut a.rect, dx, dy);
+    }
+    for l in &mut seq.lifelines {
+        l.x += dx;
+        l.y1 += dy;
+        l.y2 += dy;
     }
 }

@@ -122,8 +122,14 @@ fn strip_icons(text: &str) -> std::borrow::Cow<'_, str> {
     words.join(" ").into()
 }
 
-/// Break a label into lines and measure it. Markdown labels also wrap at `wrap_width`, as mermaid's do.
-pub(crate) fn lay_out_label(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
+/// Break a label into lines and measure it, without wrapping.
+pub(crate) fn lay_out_label(label: &Label, theme: &Theme) -> LaidText {
+    lay_out_wrapped(label, theme, 0.0)
+}
+
+/// Break a label into lines and measure it. Markdown labels also wrap at `wrap_width` (when positive), as
+/// mermaid's do.
+pub(crate) fn lay_out_wrapped(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
     let markdown = label.kind == LabelKind::Markdown;
     let mut lines: Vec<Vec<TextRun>> = Vec::new();
     for l in split_lines(&strip_icons(&label.text), markdown) {
@@ -211,7 +217,6 @@ pub(crate) fn lay_out_plain(text: &str, theme: &Theme) -> LaidText {
             ..Default::default()
         },
         theme,
-        0.0,
     )
 }
 
@@ -276,7 +281,7 @@ mod tests {
             kind: LabelKind::Markdown,
             ..Default::default()
         };
-        let laid = lay_out_label(&label, &theme, 100.0);
+        let laid = lay_out_wrapped(&label, &theme, 100.0);
         assert!(laid.lines.len() >= 4, "{:?}", laid.lines);
         assert!(laid.width <= 100.0);
         assert_eq!(laid.plain(), "one two three four five six seven eight nine ten");
@@ -284,7 +289,7 @@ mod tests {
             text: label.text.clone(),
             ..Default::default()
         };
-        assert_eq!(lay_out_label(&plain, &theme, 100.0).lines.len(), 1);
+        assert_eq!(lay_out_wrapped(&plain, &theme, 100.0).lines.len(), 1);
     }
 
     #[test]

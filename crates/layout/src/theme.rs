@@ -27,6 +27,24 @@ pub struct Theme {
     pub er_label_background: String,
     /// Font size of relationship labels (entity text uses `font_size`).
     pub er_label_font_size: f64,
+    // sequence
+    pub actor_fill: String,
+    pub actor_stroke: String,
+    pub actor_text: String,
+    pub lifeline_color: String,
+    pub signal_color: String,
+    pub signal_text: String,
+    pub label_box_fill: String,
+    pub label_box_stroke: String,
+    pub label_text: String,
+    pub loop_line: String,
+    pub note_fill: String,
+    pub note_stroke: String,
+    pub note_text: String,
+    pub activation_fill: String,
+    pub activation_stroke: String,
+    pub sequence_number_fill: String,
+    pub sequence_number_text: String,
 }
 
 /// The theme names Mermaid knows.
@@ -54,6 +72,24 @@ impl Default for Theme {
             er_relationship_color: "#333333".into(),
             er_label_background: "rgba(248,255,236,0.85)".into(),
             er_label_font_size: 14.0,
+            // sequence
+            actor_fill: "#ECECFF".into(),
+            actor_stroke: "#9370DB".into(),
+            actor_text: "black".into(),
+            lifeline_color: "#9370DB".into(),
+            signal_color: "#333".into(),
+            signal_text: "#333".into(),
+            label_box_fill: "#ECECFF".into(),
+            label_box_stroke: "#9370DB".into(),
+            label_text: "black".into(),
+            loop_line: "#9370DB".into(),
+            note_fill: "#fff5ad".into(),
+            note_stroke: "#aaaa33".into(),
+            note_text: "black".into(),
+            activation_fill: "#f4f4f4".into(),
+            activation_stroke: "#666".into(),
+            sequence_number_fill: "#333".into(),
+            sequence_number_text: "white".into(),
         }
     }
 }

@@ -7,9 +7,8 @@
 //!
 //! It must not know about layout, text measurement, SVG or any output format.
 //!
-//! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`) and entity–relationship
-//! diagrams (`erDiagram`). Any other first keyword
-//! gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
+//! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`), sequence diagrams
+//! (`sequenceDiagram`) and entity–relationship diagrams (`erDiagram`). Any other first keyword gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
 //! the AST of a file.
 //!
 //! ```
@@ -26,6 +25,7 @@ mod er;
 mod error;
 mod flowchart;
 mod preprocess;
+mod sequence;
 mod shapes;
 mod text;
 
@@ -41,11 +41,11 @@ const DIAGRAMS: &[(&str, DiagramParser)] = &[
     ("flowchart", parse_flowchart),
     ("flowchart-elk", parse_flowchart),
     ("erDiagram", parse_er),
+    ("sequenceDiagram", parse_sequence),
 ];
 
 /// Mermaid diagram keywords that are recognised but not supported (yet).
 const KNOWN_UNSUPPORTED: &[&str] = &[
-    "sequenceDiagram",
     "classDiagram",
     "classDiagram-v2",
     "stateDiagram",
@@ -68,6 +68,10 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "radar-beta",
     "treemap-beta",
 ];
+
+fn parse_sequence(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
+    sequence::parse_sequence(pre).map(Diagram::Sequence)
+}
 
 fn parse_flowchart(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
     flowchart::parse_flowchart(pre).map(Diagram::Flowchart)

@@ -1,7 +1,7 @@
 //! Geometry JSON in the `mermaid-oracle-geometry/1` schema, so our layouts can be measured with the same tools
 //! as mermaid.js's.
 
-use mermaid_layout::scene::{Point, Rect, Scene};
+use mermaid_layout::scene::{Point, Rect, Scene, SequenceGeometry};
 use serde_json::{json, Value};
 
 fn round(v: f64) -> f64 {
@@ -140,7 +140,7 @@ pub fn geometry_json(scene: &Scene, file: &str) -> Value {
             Some(v)
         })
         .collect();
-    json!({
+    let mut doc = json!({
         "schema": "mermaid-oracle-geometry/1",
         "file": file,
         "renderer": concat!("mermaid-rs ", env!("CARGO_PKG_VERSION")),
@@ -157,7 +157,69 @@ pub fn geometry_json(scene: &Scene, file: &str) -> Value {
         "clusters": clusters,
         "edges": edges,
         "edge_labels": edge_labels,
-    })
+    });
+    if let Some(seq) = &g.sequence {
+        sequence_json(seq, &mut doc);
+    }
+    doc
+}
+
+/// The sequence-only keys: `messages`, `notes`, `frames`, `activations`, `lifelines`, `actors_bottom`.
+fn sequence_json(seq: &SequenceGeometry, doc: &mut Value) {
+    doc["messages"] = seq
+        .messages
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id, "from": m.from, "to": m.to, "text": m.text, "y": round(m.y),
+                "text_box": m.text_box.as_ref().map_or(Value::Null, rect),
+                "line_style": if m.dotted { "messageLine1" } else { "messageLine0" },
+            })
+        })
+        .collect();
+    doc["notes"] = seq
+        .notes
+        .iter()
+        .map(|n| {
+            let mut v = rect(&n.rect);
+            v["text"] = json!(n.text);
+            v
+        })
+        .collect();
+    doc["frames"] = seq
+        .frames
+        .iter()
+        .map(|f| {
+            let mut v = rect(&f.rect);
+            v["kind"] = json!(f.kind);
+            v["text"] = json!(f.text);
+            v
+        })
+        .collect();
+    doc["activations"] = seq
+        .activations
+        .iter()
+        .map(|a| {
+            let mut v = rect(&a.rect);
+            v["actor"] = json!(a.actor);
+            v
+        })
+        .collect();
+    doc["lifelines"] = seq
+        .lifelines
+        .iter()
+        .map(|l| json!({"id": l.id, "x": round(l.x), "y1": round(l.y1), "y2": round(l.y2)}))
+        .collect();
+    doc["actors_bottom"] = seq
+        .actors_bottom
+        .iter()
+        .map(|n| {
+            let mut v = rect(&n.rect);
+            v["id"] = json!(n.id);
+            v["label"] = json!(n.label);
+            v
+        })
+        .collect();
 }
 
 #[cfg(test)]

@@ -72,6 +72,11 @@ fn marker_id(kind: MarkerKind, color_value: &str, start: bool, colors: &[String]
         MarkerKind::OneOrMore => "er-one-or-more",
         MarkerKind::ZeroOrMore => "er-zero-or-more",
         MarkerKind::MdParent => "er-md-parent",
+        MarkerKind::OpenArrow => "open",
+        MarkerKind::HalfArrowTop => "half-top",
+        MarkerKind::HalfArrowBottom => "half-bottom",
+        MarkerKind::StickTop => "stick-top",
+        MarkerKind::StickBottom => "stick-bottom",
     };
     let ci = colors.iter().position(|c| c == color_value).unwrap_or(0);
     format!("m-{name}-{}-{ci}", if start { "start" } else { "end" })
@@ -127,6 +132,37 @@ fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &s
         }
         (MarkerKind::Cross, _) => {
             format!(r#"<path d="M1,1L9,9M1,9L9,1" fill="none" stroke="{c}" stroke-width="2"/>"#)
+        }
+        // Heads that do not cover the line's last stretch draw it themselves (the `M…,5L…,5` spine).
+        (MarkerKind::OpenArrow, false) => {
+            format!(r#"<path d="M1,1L10,5L1,9M0,5L10,5" fill="none" stroke="{c}" stroke-width="1.5"/>"#)
+        }
+        (MarkerKind::OpenArrow, true) => {
+            format!(r#"<path d="M9,1L0,5L9,9M0,5L10,5" fill="none" stroke="{c}" stroke-width="1.5"/>"#)
+        }
+        (MarkerKind::HalfArrowTop, false) => {
+            format!(r#"<path d="M0,0L10,5L0,5z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
+        }
+        (MarkerKind::HalfArrowTop, true) => {
+            format!(r#"<path d="M10,0L0,5L10,5z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
+        }
+        (MarkerKind::HalfArrowBottom, false) => {
+            format!(r#"<path d="M0,10L10,5L0,5z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
+        }
+        (MarkerKind::HalfArrowBottom, true) => {
+            format!(r#"<path d="M10,10L0,5L10,5z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
+        }
+        (MarkerKind::StickTop, false) => {
+            format!(r#"<path d="M1,0L10,5M0,5L10,5" fill="none" stroke="{c}" stroke-width="1.5"/>"#)
+        }
+        (MarkerKind::StickTop, true) => {
+            format!(r#"<path d="M9,0L0,5M0,5L10,5" fill="none" stroke="{c}" stroke-width="1.5"/>"#)
+        }
+        (MarkerKind::StickBottom, false) => {
+            format!(r#"<path d="M1,10L10,5M0,5L10,5" fill="none" stroke="{c}" stroke-width="1.5"/>"#)
+        }
+        (MarkerKind::StickBottom, true) => {
+            format!(r#"<path d="M9,10L0,5M0,5L10,5" fill="none" stroke="{c}" stroke-width="1.5"/>"#)
         }
         _ => String::new(),
     };
