@@ -1,8 +1,9 @@
 //! Placing a flowchart's nodes, edges and subgraphs with the layered engine.
 //!
-//! A subgraph with its own `direction` whose nodes have no links to the outside is laid out on its own, in its
-//! direction, and then takes part in the enclosing layout as one box (mermaid's rule: a subgraph linked to the
-//! outside inherits the direction of its parent). Everything else goes through one engine run per scope.
+//! A subgraph whose nodes have no links to the outside is laid out on its own, in its own `direction` or else
+//! across its parent's flow (left-right inside top-bottom, top-bottom otherwise), and then takes part in the
+//! enclosing layout as one box. A subgraph linked to the outside inherits its parent's direction. These are
+//! mermaid's rules. Everything else goes through one engine run per scope.
 
 use crate::config::Config;
 use crate::layered::{self, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, NodeSpec, Point, RankDir, Rect, Spacing};
@@ -139,7 +140,13 @@ impl Ctx<'_> {
             .collect();
         let mut child_placements = HashMap::new();
         for &c in &children {
-            let dir = chart.subgraphs[c].direction.unwrap_or(direction);
+            // Mermaid turns a linked-nowhere subgraph without a direction of its own across its parent's flow.
+            let across = if direction == Direction::TopBottom {
+                Direction::LeftRight
+            } else {
+                Direction::TopBottom
+            };
+            let dir = chart.subgraphs[c].direction.unwrap_or(across);
             child_placements.insert(c, self.place(Some(c), dir));
         }
 
@@ -376,9 +383,10 @@ pub(crate) fn place(chart: &Flowchart, sizes: Sizes<'_>, config: &Config) -> Pla
         node_cluster,
         separate: vec![false; chart.subgraphs.len()],
     };
-    // A subgraph is laid out on its own when it asks for a direction and no edge crosses its border.
+    // A subgraph is laid out on its own when no edge crosses its border (edges to the subgraph itself do not
+    // count), as mermaid does.
     for si in 0..chart.subgraphs.len() {
-        if chart.subgraphs[si].direction.is_none() || ctx.chain(Some(si)).len() > MAX_DEPTH {
+        if ctx.chain(Some(si)).len() > MAX_DEPTH {
             continue;
         }
         let has_members = (0..chart.nodes.len()).any(|n| ctx.inside(si, ctx.node_cluster[n]));
