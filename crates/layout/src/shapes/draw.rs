@@ -411,7 +411,7 @@ fn stack(c: Point, hw: f64, hh: f64, o: f64, wavy: bool) -> Outline {
 fn brace(c: Point, hw: f64, hh: f64, right: bool) -> ShapeGeometry {
     let s = if right { -1.0 } else { 1.0 };
     let (tip, stem, end) = (-hw * s, (-hw + BRACE_WIDTH / 2.0) * s, (-hw + BRACE_WIDTH) * s);
-    let q = (BRACE_WIDTH / 2.0).min(hh / 2.0);
+    let q = BRACE_WIDTH.min(hh / 2.0);
     let mut pen = Pen::new(c);
     pen.move_to(end, -hh)
         .cubic_to((stem, -hh), (stem, -hh), (stem, -hh + q))

@@ -223,7 +223,7 @@ const BRACE_WIDTH: f64 = 10.0;
 const DOC_STACK: f64 = 8.0;
 const RECT_STACK: f64 = 5.0;
 /// The placeholder drawn for an icon or image, the padding around it and the gap above the label.
-const ICON_SIZE: f64 = 40.0;
+const ICON_SIZE: f64 = 48.0;
 const ICON_PAD: f64 = 8.0;
 const ICON_GAP: f64 = 6.0;
 
