@@ -156,9 +156,31 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
             extra_css: extra.clone(),
             ..Default::default()
         };
+        let main_style = match outline.paint {
+            shapes::Paint::Normal => style.clone(),
+            shapes::Paint::FillOnly => Style {
+                stroke: None,
+                ..style.clone()
+            },
+            shapes::Paint::Invisible => Style {
+                fill: Some("none".into()),
+                stroke: None,
+                ..style.clone()
+            },
+            shapes::Paint::Solid => Style {
+                fill: Some(theme.edge_color.clone()),
+                stroke: Some(theme.edge_color.clone()),
+                ..style.clone()
+            },
+            shapes::Paint::Note => Style {
+                fill: Some(theme.note_fill.clone()),
+                stroke: Some(theme.note_stroke.clone()),
+                ..style.clone()
+            },
+        };
         let mut items = vec![Item::Shape {
             geometry: outline.main,
-            style: style.clone(),
+            style: main_style,
         }];
         for detail in outline.details {
             items.push(Item::Shape {
@@ -175,7 +197,9 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
             .filter(|(k, _)| k == "color")
             .map(|(_, v)| ("fill".into(), v.clone()))
             .collect();
-        items.push(Item::Text(text));
+        if shapes::shows_label(node.shape) {
+            items.push(Item::Text(text));
+        }
         node_items.push(Item::Group {
             class: "node".into(),
             id: Some(node.id.clone()),
@@ -189,7 +213,11 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
         };
         scene.geometry.nodes.push(NodeGeometry {
             id: node.id.clone(),
-            label: labels[ni].plain(),
+            label: if shapes::shows_label(node.shape) {
+                labels[ni].plain()
+            } else {
+                String::new()
+            },
             rect,
             shape: shapes::shape_name(node.shape),
             label_box,

@@ -30,7 +30,6 @@ pub(crate) struct Outline {
     pub hull: Vec<Point>,
     /// How the main outline is painted.
     // flowchart.rs paints every main outline as `Paint::Normal` until it reads this field.
-    #[allow(dead_code)]
     pub paint: Paint,
 }
 
