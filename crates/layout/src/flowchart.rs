@@ -6,9 +6,9 @@ use crate::obstacles::{rounded_polyline, Obstacles};
 use crate::placement;
 use crate::scene::*;
 use crate::shapes;
-use crate::style::css_declarations;
+use crate::style::{css_declarations, safe_url};
 use crate::text::{lay_out_plain, lay_out_wrapped, LaidText};
-use mermaid_parser::{ArrowHead, EdgeStroke, Flowchart};
+use mermaid_parser::{ArrowHead, ClickAction, EdgeStroke, Flowchart};
 use std::collections::HashMap;
 
 struct PlacedNode {
@@ -200,10 +200,28 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
         if shapes::shows_label(node.shape) {
             items.push(Item::Text(text));
         }
-        node_items.push(Item::Group {
+        let group = Item::Group {
             class: "node".into(),
             id: Some(node.id.clone()),
             items,
+        };
+        // `click` links become real links; callbacks are never rendered (no script in our output).
+        let link = chart
+            .clicks
+            .iter()
+            .rev()
+            .find(|c| c.node == node.id)
+            .and_then(|c| match &c.action {
+                ClickAction::Link { url, .. } => safe_url(url).map(|href| (href, c.tooltip.clone())),
+                ClickAction::Callback { .. } => None,
+            });
+        node_items.push(match link {
+            Some((href, tooltip)) => Item::Link {
+                href,
+                tooltip,
+                items: vec![group],
+            },
+            None => group,
         });
         let rect = Rect {
             x: center.x - w / 2.0,

@@ -42,6 +42,13 @@ pub enum Item {
     },
     /// A block of text.
     Text(TextBlock),
+    /// Items that follow a hyperlink when clicked. `href` is always an `http`, `https` or `mailto` URL
+    /// (layout drops anything else); `tooltip` is shown on hover.
+    Link {
+        href: String,
+        tooltip: Option<String>,
+        items: Vec<Item>,
+    },
 }
 
 /// Geometry of a [`Item::Shape`].
@@ -396,7 +403,7 @@ impl Path {
 fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
     for item in items {
         match item {
-            Item::Group { items, .. } => translate_items(items, dx, dy),
+            Item::Group { items, .. } | Item::Link { items, .. } => translate_items(items, dx, dy),
             Item::Shape { geometry, .. } => match geometry {
                 ShapeGeometry::Rect { rect, .. } => *rect = rect.moved(dx, dy),
                 ShapeGeometry::Ellipse { center, .. } => *center = center.moved(dx, dy),
@@ -421,7 +428,7 @@ fn add_bounds(acc: &mut Option<Rect>, r: Rect) {
 fn item_bounds(items: &[Item], acc: &mut Option<Rect>) {
     for item in items {
         match item {
-            Item::Group { items, .. } => item_bounds(items, acc),
+            Item::Group { items, .. } | Item::Link { items, .. } => item_bounds(items, acc),
             Item::Shape { geometry, style } => {
                 let half = style.stroke_width / 2.0;
                 let r = match geometry {

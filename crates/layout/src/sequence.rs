@@ -1556,7 +1556,7 @@ fn items_bbox(items: &[Item]) -> Option<Rect> {
     let mut stack: Vec<&Item> = items.iter().collect();
     while let Some(item) = stack.pop() {
         match item {
-            Item::Group { items, .. } => stack.extend(items.iter()),
+            Item::Group { items, .. } | Item::Link { items, .. } => stack.extend(items.iter()),
             Item::Shape { geometry, .. } => match geometry {
                 ShapeGeometry::Rect { rect, .. } => grow(&mut bb, *rect),
                 ShapeGeometry::Ellipse { center, rx, ry } => grow(
@@ -1626,7 +1626,7 @@ fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
     let mut stack: Vec<&mut Item> = items.iter_mut().collect();
     while let Some(item) = stack.pop() {
         match item {
-            Item::Group { items, .. } => stack.extend(items.iter_mut()),
+            Item::Group { items, .. } | Item::Link { items, .. } => stack.extend(items.iter_mut()),
             Item::Shape { geometry, .. } => match geometry {
                 ShapeGeometry::Rect { rect, .. } => mv_rect(rect, dx, dy),
                 ShapeGeometry::Ellipse { center, .. } => mv(center, dx, dy),

@@ -26,9 +26,44 @@ pub(crate) fn css_declarations(styles: &[(String, String)]) -> Vec<(String, Stri
         .collect()
 }
 
+/// A link target that is safe to put in an SVG `href`: only `http:`, `https:` and `mailto:` URLs, with no
+/// whitespace or control characters and no quotes or angle brackets. Anything else gives `None`.
+pub(crate) fn safe_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let scheme_ok = ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s));
+    let chars_ok = url.len() <= 2048
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'));
+    (scheme_ok && chars_ok).then(|| url.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_and_mail_links_pass() {
+        assert_eq!(
+            safe_url(" https://example.com/a?b=c "),
+            Some("https://example.com/a?b=c".into())
+        );
+        assert!(safe_url("mailto:someone@example.com").is_some());
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<x>",
+            "vbscript:x",
+            "/relative",
+            "https://x\"onload=\"x",
+            "https://a b",
+            "file:///etc/passwd",
+            "  java\tscript:x",
+        ] {
+            assert_eq!(safe_url(bad), None, "{bad}");
+        }
+    }
 
     fn decl(k: &str, v: &str) -> Vec<(String, String)> {
         css_declarations(&[(k.to_string(), v.to_string())])

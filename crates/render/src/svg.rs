@@ -85,7 +85,7 @@ fn marker_id(kind: MarkerKind, color_value: &str, start: bool, colors: &[String]
 fn collect_markers(items: &[Item], out: &mut BTreeSet<(MarkerKind, bool, String)>) {
     for item in items {
         match item {
-            Item::Group { items, .. } => collect_markers(items, out),
+            Item::Group { items, .. } | Item::Link { items, .. } => collect_markers(items, out),
             Item::Path {
                 marker_start,
                 marker_end,
@@ -297,6 +297,14 @@ impl Writer<'_> {
 
     fn item(&mut self, item: &Item) {
         match item {
+            Item::Link { href, tooltip, items } => {
+                let _ = write!(self.out, r#"<a href="{}">"#, escape(href));
+                if let Some(t) = tooltip {
+                    let _ = write!(self.out, "<title>{}</title>", escape(t));
+                }
+                self.items(items);
+                self.out.push_str("</a>");
+            }
             Item::Group { class, id, items } => {
                 let id_attr = id
                     .as_ref()
