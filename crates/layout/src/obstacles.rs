@@ -73,43 +73,57 @@ impl Obstacles {
         )
     }
 
-    /// Index of a box (other than those in `except`) whose interior, shrunk by one unit, contains `p`.
-    fn hit(&self, p: Point, except: &[usize]) -> Option<usize> {
-        if self.columns == 0 || p.x < self.origin.x || p.y < self.origin.y {
-            return None;
+    /// Whether the segment `a`–`b` enters the interior (shrunk by one unit) of a box other than those in
+    /// `except`. Only boxes bucketed in the grid cells under the segment's bounding box are tested.
+    fn segment_hits(&self, a: Point, b: Point, except: &[usize]) -> bool {
+        if self.columns == 0 {
+            return false;
         }
-        let (col, row) = Self::cell_of(self.origin, self.cell, p.x, p.y);
-        if col >= self.columns || row >= self.rows {
-            return None;
+        let (c0, r0) = Self::cell_of(self.origin, self.cell, a.x.min(b.x), a.y.min(b.y));
+        let (c1, r1) = Self::cell_of(self.origin, self.cell, a.x.max(b.x), a.y.max(b.y));
+        for row in r0..=r1.min(self.rows - 1) {
+            for col in c0..=c1.min(self.columns - 1) {
+                for &i in &self.buckets[row * self.columns + col] {
+                    if !except.contains(&i) && segment_enters(a, b, &self.rects[i]) {
+                        return true;
+                    }
+                }
+            }
         }
-        self.buckets[row * self.columns + col].iter().copied().find(|&i| {
-            let r = &self.rects[i];
-            !except.contains(&i)
-                && p.x > r.x + 1.0
-                && p.x < r.right() - 1.0
-                && p.y > r.y + 1.0
-                && p.y < r.bottom() - 1.0
-        })
+        false
     }
 
-    /// Whether the path, sampled finely, stays out of every box but those in `except`.
+    /// Whether the path, flattened, stays out of every box but those in `except`.
     pub fn path_is_clear(&self, path: &Path, except: &[usize]) -> bool {
-        path.flatten(12).windows(2).all(|w| {
-            let (a, b) = (w[0], w[1]);
-            let steps = ((b.x - a.x).hypot(b.y - a.y) / 4.0).ceil().clamp(1.0, 64.0) as usize;
-            (0..=steps).all(|k| {
-                let t = k as f64 / steps as f64;
-                self.hit(
-                    Point {
-                        x: a.x + (b.x - a.x) * t,
-                        y: a.y + (b.y - a.y) * t,
-                    },
-                    except,
-                )
-                .is_none()
-            })
-        })
+        path.flatten(12)
+            .windows(2)
+            .all(|w| !self.segment_hits(w[0], w[1], except))
     }
+}
+
+/// Whether segment `a`–`b` passes through the interior of `r` shrunk by one unit (Liang–Barsky clipping).
+fn segment_enters(a: Point, b: Point, r: &Rect) -> bool {
+    let (x0, y0, x1, y1) = (r.x + 1.0, r.y + 1.0, r.right() - 1.0, r.bottom() - 1.0);
+    if x0 >= x1 || y0 >= y1 {
+        return false;
+    }
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [(-dx, a.x - x0), (dx, x1 - a.x), (-dy, a.y - y0), (dy, y1 - a.y)] {
+        if p == 0.0 {
+            if q <= 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 < t1
 }
 
 /// A polyline with its corners rounded off by at most `radius`: it never strays further from the route than

@@ -1,0 +1,42 @@
+//! Print how render time grows with flowchart size: `cargo run --release --example scale -- 1000 2000 4000 8000`.
+//! Each size is rendered (source to SVG) three times; the median is printed with time per node and the ratio to
+//! n·log n of the previous size.
+
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+use std::time::Instant;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() {
+        vec![1000, 2000, 4000, 8000]
+    } else {
+        sizes
+    };
+    let options = mermaid_rs::Options::default();
+    println!(
+        "{:>7} {:>10} {:>12} {:>16}",
+        "nodes", "median", "µs per node", "growth vs n·log n"
+    );
+    let mut previous: Option<(usize, f64)> = None;
+    for n in sizes {
+        let source = generate::flowchart(n, 1);
+        let mut times: Vec<f64> = (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                let svg = mermaid_rs::render_svg(&source, &options).expect("generated diagrams are valid");
+                std::hint::black_box(svg);
+                start.elapsed().as_secs_f64()
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let t = times[1];
+        let growth = previous.map_or(String::from("-"), |(pn, pt)| {
+            let nlogn = |x: usize| x as f64 * (x as f64).ln();
+            format!("{:.2}", (t / pt) / (nlogn(n) / nlogn(pn)))
+        });
+        println!("{n:>7} {:>9.1}ms {:>12.1} {growth:>16}", t * 1000.0, t * 1e6 / n as f64);
+        previous = Some((n, t));
+    }
+}
