@@ -392,7 +392,8 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
     // Activation stacks per column: start y of each open bar.
     let mut active: Vec<Vec<f64>> = vec![Vec::new(); n];
     let mut bars: Vec<(usize, usize, f64, f64)> = Vec::new(); // column, level, y1, y2
-    let mut number: Option<(f64, f64)> = None; // next value, step
+    let mut counter: Option<(f64, f64)> = None; // next value, step (runs on while numbering is off)
+    let mut numbering = false;
     let mut pending_create: Option<usize> = None;
     let mut pending_destroy: Vec<usize> = Vec::new();
 
@@ -464,10 +465,13 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
                     };
                     (x1, x2)
                 };
-                let num = number.map(|(v, step)| {
-                    number = Some((v + step, step));
+                // The counter runs on while numbering is off, as in mermaid: `autonumber` without a start
+                // resumes where the count would have been.
+                let num = counter.map(|(v, step)| {
+                    counter = Some((v + step, step));
                     format_number(v)
                 });
+                let num = num.filter(|_| numbering);
                 let id = format!("m{}", messages.len());
                 for f in open.iter_mut() {
                     f.messages.push(id.clone());
@@ -647,12 +651,14 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
                 widen(&mut open, rect.x - GAP + FRAME_PAD, rect.right() + GAP - FRAME_PAD);
             }
             SeqStatement::Autonumber(a, _) => {
-                number = if a.on {
-                    let current = number.map(|(v, _)| v);
-                    Some((a.start.or(current).unwrap_or(1.0), a.step.unwrap_or(1.0)))
-                } else {
-                    None
-                };
+                numbering = a.on;
+                if a.on {
+                    counter = Some(match (a.start, counter) {
+                        (Some(start), _) => (start, a.step.unwrap_or(1.0)),
+                        (None, Some((v, step))) => (v, a.step.unwrap_or(step)),
+                        (None, None) => (1.0, a.step.unwrap_or(1.0)),
+                    });
+                }
             }
             SeqStatement::Create { participant, .. } => pending_create = Some(col_of(participant)),
             SeqStatement::Destroy { participant, .. } => pending_destroy.push(col_of(participant)),
