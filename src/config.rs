@@ -247,6 +247,20 @@ fn to_config(value: &Value, meta: &Meta) -> Config {
     {
         config.curve = curve;
     }
+    // Mermaid reads sequence options under `sequence`; directives in the wild also put them at the top level
+    // or under `config`, and mermaid honours those too.
+    let sequence_flag = |key: &str| {
+        [value.get("sequence"), Some(value), value.get("config")]
+            .into_iter()
+            .flatten()
+            .find_map(|v| v.get(key).and_then(Value::as_bool))
+    };
+    if let Some(mirror) = sequence_flag("mirrorActors") {
+        config.mirror_actors = mirror;
+    }
+    if let Some(wrap) = sequence_flag("wrap") {
+        config.sequence_wrap = wrap;
+    }
     config.title = meta.title.clone();
     config
 }

@@ -46,6 +46,10 @@ pub struct Config {
     pub curve: Curve,
     /// Diagram title from front matter, drawn above the diagram.
     pub title: Option<String>,
+    /// Sequence diagrams: repeat the participants below the lifelines (`sequence.mirrorActors`).
+    pub mirror_actors: bool,
+    /// Sequence diagrams: wrap message and note text unless it says `nowrap:` (`sequence.wrap`).
+    pub sequence_wrap: bool,
 }
 
 impl Default for Config {
@@ -58,6 +62,8 @@ impl Default for Config {
             wrapping_width: 200.0,
             curve: Curve::Basis,
             title: None,
+            mirror_actors: true,
+            sequence_wrap: false,
         }
     }
 }

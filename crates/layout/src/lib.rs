@@ -30,7 +30,7 @@ pub fn lay_out(diagram: &Diagram, config: &Config) -> Scene {
     let theme = &config.theme;
     match diagram {
         Diagram::Flowchart(chart) => flowchart::lay_out(chart, config),
-        Diagram::Sequence(diagram) => sequence::lay_out(diagram, theme),
+        Diagram::Sequence(diagram) => sequence::lay_out(diagram, config),
         Diagram::Er(diagram) => er::lay_out(diagram, theme),
     }
 }

@@ -235,7 +235,8 @@ fn format_number(v: f64) -> String {
     }
 }
 
-pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
+pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config) -> Scene {
+    let theme = &config.theme;
     // ---- measure participants
     let mut cols: Vec<Col> = diagram
         .participants
@@ -286,7 +287,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
     for st in &diagram.statements {
         let t = match st {
             SeqStatement::Message(m) => {
-                let wrap = (m.wrap == Some(true)).then_some(WRAP_W);
+                let wrap = m.wrap.unwrap_or(config.sequence_wrap).then_some(WRAP_W);
                 let t = measure(&m.text.text, theme, wrap);
                 let (a, b) = (col_of(&m.from), col_of(&m.to));
                 if a == b {
@@ -308,7 +309,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
                 Some(t)
             }
             SeqStatement::Note(note) => {
-                let wrap = (note.wrap == Some(true)).then_some(NOTE_W - 2.0 * NOTE_PAD);
+                let wrap = note.wrap.unwrap_or(config.sequence_wrap).then_some(NOTE_W - 2.0 * NOTE_PAD);
                 let t = measure(&note.text.text, theme, wrap);
                 let w = (t.width + 2.0 * NOTE_PAD).max(NOTE_W);
                 let ids: Vec<usize> = note.participants.iter().map(|p| col_of(p)).collect();
@@ -683,7 +684,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, theme: &Theme) -> Scene {
     let mut items: Vec<Item> = Vec::new();
 
     // ---- boxes
-    let mirror = true;
+    let mirror = config.mirror_actors;
     let bottom_h = cols.iter().map(|c| c.h).fold(ACTOR_H, f64::max);
     for (bi, b) in diagram.boxes.iter().enumerate() {
         let members: Vec<&Col> = cols.iter().filter(|c| c.in_box == Some(bi)).collect();
