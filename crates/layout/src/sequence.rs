@@ -309,7 +309,10 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                 Some(t)
             }
             SeqStatement::Note(note) => {
-                let wrap = note.wrap.unwrap_or(config.sequence_wrap).then_some(NOTE_W - 2.0 * NOTE_PAD);
+                let wrap = note
+                    .wrap
+                    .unwrap_or(config.sequence_wrap)
+                    .then_some(NOTE_W - 2.0 * NOTE_PAD);
                 let t = measure(&note.text.text, theme, wrap);
                 let w = (t.width + 2.0 * NOTE_PAD).max(NOTE_W);
                 let ids: Vec<usize> = note.participants.iter().map(|p| col_of(p)).collect();
