@@ -32,11 +32,28 @@ fn main() {
             .collect();
         times.sort_by(f64::total_cmp);
         let t = times[1];
+        // Where the time goes: parse, then layout, then writing (one run each).
+        let start = Instant::now();
+        let _ = mermaid_rs::parse(&source);
+        let parse = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let scene = mermaid_rs::layout(&source, &options).expect("valid");
+        let layout = start.elapsed().as_secs_f64() - parse;
+        let start = Instant::now();
+        let _ = mermaid_render::write_svg(&scene, &mermaid_render::SvgOptions::default());
+        let write = start.elapsed().as_secs_f64();
         let growth = previous.map_or(String::from("-"), |(pn, pt)| {
             let nlogn = |x: usize| x as f64 * (x as f64).ln();
             format!("{:.2}", (t / pt) / (nlogn(n) / nlogn(pn)))
         });
-        println!("{n:>7} {:>9.1}ms {:>12.1} {growth:>16}", t * 1000.0, t * 1e6 / n as f64);
+        println!(
+            "{n:>7} {:>8.1}ms {:>12.1} {growth:>17} {:>6.0}ms {:>6.0}ms {:>6.0}ms",
+            t * 1000.0,
+            t * 1e6 / n as f64,
+            parse * 1000.0,
+            layout * 1000.0,
+            write * 1000.0
+        );
         previous = Some((n, t));
     }
 }
