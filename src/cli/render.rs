@@ -589,7 +589,10 @@ fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: &Options, c
 /// mmdc's link from the document to an image: `./` and the path relative to the document's directory
 /// (`./../img/a-1.svg` when the images are elsewhere), with forward slashes.
 fn relative_link(from_dir: &Path, to: &Path) -> String {
-    let abs = |p: &Path| normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    let abs = |p: &Path| {
+        let p = if p.as_os_str().is_empty() { Path::new(".") } else { p };
+        normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+    };
     let (from, to) = (abs(from_dir), abs(to));
     let f: Vec<Component> = from.components().collect();
     let t: Vec<Component> = to.components().collect();
