@@ -36,6 +36,7 @@ pub struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
 pub enum Command {
     /// Render diagrams (the same as giving the flags without a subcommand).
     #[command(after_help = EXAMPLES)]

@@ -334,6 +334,8 @@ fn plan(args: &RenderArgs) -> Result<Vec<Job>, Planned> {
 }
 
 /// The library options from the flags; the configuration is checked once here rather than per diagram.
+// The struct update keeps this building when the library grows options (resource limits, …).
+#[allow(clippy::needless_update)]
 fn options(args: &RenderArgs) -> Result<Options, (Outcome, String)> {
     let colour = report::stderr_colours();
     let read = |p: &Path| {
@@ -516,7 +518,7 @@ fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: &Options, c
             ));
         }
     }
-    let rendered: Vec<Result<(Vec<u8>, Option<String>, Option<String>), String>> = blocks
+    let rendered: Vec<RenderedBlock> = blocks
         .par_iter()
         .map(|b| {
             let name = format!("{}#{}", job.name, b.index);
@@ -585,6 +587,9 @@ fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: &Options, c
     }
     Ok(done)
 }
+
+/// A diagram of a document rendered (bytes, accDescr, accTitle), or the message saying why not.
+type RenderedBlock = Result<(Vec<u8>, Option<String>, Option<String>), String>;
 
 /// mmdc's link from the document to an image: `./` and the path relative to the document's directory
 /// (`./../img/a-1.svg` when the images are elsewhere), with forward slashes.
