@@ -209,14 +209,15 @@ fn to_config(value: &Value, meta: &Meta) -> Config {
         config.theme = theme;
     }
     if let Some(vars) = value.get("themeVariables").and_then(Value::as_object) {
-        for (k, v) in vars {
-            let text = match v {
-                Value::String(s) => s.clone(),
-                Value::Number(n) => n.to_string(),
-                _ => continue,
-            };
-            config.theme.set_variable(k, &text);
-        }
+        let texts: Vec<(&str, String)> = vars
+            .iter()
+            .filter_map(|(k, v)| match v {
+                Value::String(s) => Some((k.as_str(), s.clone())),
+                Value::Number(n) => Some((k.as_str(), n.to_string())),
+                _ => None,
+            })
+            .collect();
+        config.theme.set_variables(texts.iter().map(|(k, v)| (*k, v.as_str())));
     }
     if let Some(size) = value
         .get("fontSize")

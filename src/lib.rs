@@ -1,4 +1,4 @@
-//! Render Mermaid diagrams to SVG and PNG natively: no browser, no Node.js, no network.
+//! Render Mermaid diagrams to SVG, PNG and PDF natively: no browser, no Node.js, no network.
 //!
 //! ```
 //! let svg = mermaid_rs::render_svg("graph TD\n  A[Client] --> B[Server]", &mermaid_rs::Options::default())?;
@@ -11,6 +11,8 @@
 //! not contain any stage's logic itself.
 
 mod config;
+pub mod markdown;
+mod output;
 
 pub use mermaid_layout::{scene, Config, Scene, Theme, THEME_NAMES};
 pub use mermaid_parser::{Diagram, ParseError};
@@ -28,6 +30,16 @@ pub struct Options {
     pub background: Option<String>,
     /// PNG only: pixels per SVG unit.
     pub scale: f32,
+    /// The output's width in pixels (the SVG `width` attribute, the PDF page width and, before `scale`, the
+    /// PNG's pixel width); the drawing is scaled to it, keeping its proportions. `None`: natural size.
+    pub width: Option<f64>,
+    /// The output's height, like `width`. With both, the drawing is fitted inside `width` × `height`.
+    pub height: Option<f64>,
+    /// Extra CSS put into the SVG in a `<style>` element (mermaid-cli's `--cssFile`); resvg applies it to PNG
+    /// and PDF output too.
+    pub css: Option<String>,
+    /// The `id` attribute of the root `<svg>` element (mermaid-cli's `--svgId`).
+    pub svg_id: Option<String>,
 }
 
 impl Default for Options {
@@ -37,6 +49,10 @@ impl Default for Options {
             config: None,
             background: None,
             scale: 1.0,
+            width: None,
+            height: None,
+            css: None,
+            svg_id: None,
         }
     }
 }
@@ -54,6 +70,10 @@ pub enum Error {
     #[cfg(feature = "png")]
     #[error("{0}")]
     Png(#[from] mermaid_render::PngError),
+    /// Converting to PDF failed.
+    #[cfg(feature = "pdf")]
+    #[error("{0}")]
+    Pdf(#[from] mermaid_render::PdfError),
 }
 
 impl Error {
@@ -64,6 +84,8 @@ impl Error {
             Error::Config(e) => format!("error: {e}"),
             #[cfg(feature = "png")]
             Error::Png(e) => format!("error: {e}"),
+            #[cfg(feature = "pdf")]
+            Error::Pdf(e) => format!("error: {e}"),
         }
     }
 }
@@ -91,7 +113,7 @@ fn svg_of(scene: &Scene, options: &Options) -> String {
     let svg_options = mermaid_render::SvgOptions {
         background: options.background.clone(),
     };
-    mermaid_render::write_svg(scene, &svg_options)
+    output::finish_svg(mermaid_render::write_svg(scene, &svg_options), options)
 }
 
 /// Render a diagram to PNG bytes at `options.scale`.
@@ -99,6 +121,14 @@ fn svg_of(scene: &Scene, options: &Options) -> String {
 pub fn render_png(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
     let svg = render_svg(source, options)?;
     Ok(mermaid_render::svg_to_png(&svg, options.scale)?)
+}
+
+/// Render a diagram to a one-page vector PDF the size of the drawing (or of `options.width`/`height`). Text
+/// stays selectable text in the embedded font.
+#[cfg(feature = "pdf")]
+pub fn render_pdf(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
+    let svg = render_svg(source, options)?;
+    Ok(mermaid_render::svg_to_pdf(&svg)?)
 }
 
 /// Render a diagram's layout as geometry JSON (`mermaid-oracle-geometry/1`). `file` names the input in the output.
