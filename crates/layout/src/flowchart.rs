@@ -253,19 +253,6 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
     let mut edge_items = Vec::new();
     let mut label_items = Vec::new();
     let mut pair_count: HashMap<(&str, &str), usize> = HashMap::new();
-    // How many routes leave or enter each node by each side, to decide where edges may fan out.
-    let mut side_use: HashMap<(usize, u8), usize> = HashMap::new();
-    for spec in placement.edges.iter().flatten() {
-        let mut pts = spec.route.points.clone();
-        dedup_points(&mut pts);
-        if pts.len() >= 2 && spec.from != spec.to {
-            *side_use.entry((spec.from, exit_side(pts[0], pts[1]))).or_default() += 1;
-            let n = pts.len();
-            *side_use
-                .entry((spec.to, exit_side(pts[n - 1], pts[n - 2])))
-                .or_default() += 1;
-        }
-    }
     for (ei, edge) in chart.edges.iter().enumerate() {
         let Some(spec) = &placement.edges[ei] else {
             continue;
@@ -277,19 +264,10 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
         let mut points: Vec<Point> = route.points.iter().map(|&p| shift(p)).collect();
         let (from, to) = (&placed[spec.from], &placed[spec.to]);
         dedup_points(&mut points);
+        // The engine gives edges sharing a side of a node distinct ports; leave each one square-on.
         if spec.from != spec.to && points.len() >= 3 {
-            let margin = config.node_spacing / 2.0 - 1.0;
-            for (node, rect) in [(spec.from, &from.rect), (spec.to, &to.rect)] {
-                if side_use
-                    .get(&(node, exit_side(points[0], points[1])))
-                    .copied()
-                    .unwrap_or(0)
-                    > 1
-                {
-                    fan_out_start(&mut points, rect, margin);
-                } else {
-                    square_start(&mut points, rect);
-                }
+            for rect in [&from.rect, &to.rect] {
+                square_start(&mut points, rect);
                 points.reverse();
             }
         }
@@ -520,41 +498,6 @@ pub(crate) fn exit_side(center: Point, next: Point) -> u8 {
 /// Remove consecutive points closer than a hundredth of a unit.
 pub(crate) fn dedup_points(points: &mut Vec<Point>) {
     points.dedup_by(|b, a| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01);
-}
-
-/// The engine routes every edge straight out of its box to the edge of the box's rank band before bending.
-/// When several edges leave a node by the same side, that makes them all start at one point; instead, let each
-/// leave radially from the centre toward its next bend, as long as the straight segment stays within the
-/// node's own column of the band widened by `margin` (less than half the node spacing, so no other box can be
-/// there).
-fn fan_out_start(points: &mut Vec<Point>, rect: &Rect, margin: f64) {
-    if points.len() < 3 {
-        return;
-    }
-    let (c, band, next) = (points[0], points[1], points[2]);
-    let clear = match exit_side(c, band) {
-        0 | 2 => {
-            let t = if (next.y - c.y).abs() > 1e-9 {
-                (band.y - c.y) / (next.y - c.y)
-            } else {
-                return;
-            };
-            let x = c.x + (next.x - c.x) * t;
-            (0.0..=1.0).contains(&t) && x >= rect.x - margin && x <= rect.right() + margin
-        }
-        _ => {
-            let t = if (next.x - c.x).abs() > 1e-9 {
-                (band.x - c.x) / (next.x - c.x)
-            } else {
-                return;
-            };
-            let y = c.y + (next.y - c.y) * t;
-            (0.0..=1.0).contains(&t) && y >= rect.y - margin && y <= rect.bottom() + margin
-        }
-    };
-    if clear {
-        points.remove(1);
-    }
 }
 
 /// When a route leaves its box exactly at the box's border (the box fills its rank band), add a point a little

@@ -1,7 +1,7 @@
 //! Clusters (subgraphs), as three small passes around the phases.
 //!
 //! * [`place_titles`] (after ranking): each cluster's title node goes one rank above its contents (below, for
-//!   BT, so that it ends up on top after the flip), nested titles stacking.
+//!   BT, so that it ends up on top after the flip), nested titles stacking. Records each cluster's rank span.
 //! * [`add_borders`] (after normalization): a left and a right border node in every rank of the cluster's
 //!   span, chained vertically. Ordering keeps each cluster's nodes between its borders; positioning keeps the
 //!   border chains straight, so the strip between them holds exactly the cluster's members in every rank. It
@@ -63,6 +63,13 @@ pub(crate) fn place_titles(g: &mut LayeredGraph) {
     let min = g.nodes.iter().map(|n| n.rank).min().unwrap_or(0);
     for n in &mut g.nodes {
         n.rank -= min;
+    }
+    // Record the spans, so that normalization can keep an edge's dummies inside the clusters it starts or
+    // ends in for as long as their spans last.
+    for (c, span) in spans(g).into_iter().enumerate() {
+        let (lo, hi) = span.expect("every cluster has at least its title");
+        g.clusters[c].lo = lo;
+        g.clusters[c].hi = hi;
     }
 }
 

@@ -2,7 +2,8 @@
 //! dummy nodes, one per intermediate rank, so later phases only see edges between adjacent ranks. A labelled
 //! edge's dummy at its middle rank becomes the label node, sized like the label.
 //!
-//! Records, per input edge, the chain of nodes it runs through (`chains`), for routing.
+//! Dummies stay inside the clusters their edge starts or ends in while those clusters' spans last (see
+//! `dummy_group`). Records, per input edge, the chain of nodes it runs through (`chains`), for routing.
 
 use super::graph::{Edge, LayeredGraph, Node, NodeKind};
 
@@ -11,10 +12,12 @@ pub(crate) fn run(g: &mut LayeredGraph) {
     let mut edges = Vec::with_capacity(old_edges.len());
     for e in old_edges {
         let (r0, r1) = (g.nodes[e.from].rank, g.nodes[e.to].rank);
-        let group = g.common_cluster(g.nodes[e.from].group, g.nodes[e.to].group);
+        let (cu, cv) = (g.nodes[e.from].group, g.nodes[e.to].group);
+        let common = g.common_cluster(cu, cv);
         let label_rank = e.label.map(|_| r0 + (r1 - r0) / 2);
         let mut chain = vec![e.from];
         for r in r0 + 1..r1 {
+            let group = dummy_group(g, r, (r0, cu), (r1, cv), common);
             let (kind, (w, h)) = match (label_rank, e.label, e.input) {
                 (Some(lr), Some(size), Some(input)) if lr == r => (NodeKind::Label(input), size),
                 _ => (NodeKind::Dummy, (0.0, 0.0)),
@@ -39,6 +42,31 @@ pub(crate) fn run(g: &mut LayeredGraph) {
         }
     }
     g.edges = edges;
+}
+
+/// The cluster a dummy at rank `r` of an edge from `u` to `v` (rank, innermost cluster) belongs to: the
+/// innermost cluster of `u` whose span still reaches down to `r`, or of `v` whose span already reaches up to
+/// `r` (the nearer end wins when both exist), else the clusters' common ancestor. An edge thus leaves and
+/// enters clusters through their bottom and top rather than their sides.
+fn dummy_group(
+    g: &LayeredGraph,
+    r: i32,
+    (ru, cu): (i32, Option<usize>),
+    (rv, cv): (i32, Option<usize>),
+    common: Option<usize>,
+) -> Option<usize> {
+    let from_side = g
+        .cluster_ancestors(cu)
+        .take_while(|&c| Some(c) != common)
+        .find(|&c| r <= g.clusters[c].hi);
+    let to_side = g
+        .cluster_ancestors(cv)
+        .take_while(|&c| Some(c) != common)
+        .find(|&c| r >= g.clusters[c].lo);
+    match (from_side, to_side) {
+        (Some(a), Some(b)) => Some(if r - ru <= rv - r { a } else { b }),
+        (a, b) => a.or(b).or(common),
+    }
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ pub(crate) fn run(g: &mut LayeredGraph) {
     if !cluster_keys.is_empty() {
         // Make clusters contiguous before the first sweep.
         for layer in &mut layers {
-            groups.arrange(layer, &|v| Some(pos[v] as f64), &cluster_keys);
+            groups.arrange(layer, &|v| Some(Key::at(pos[v] as f64)), &cluster_keys);
         }
         set_positions(&layers, &mut pos);
     }
@@ -81,11 +81,18 @@ pub(crate) fn run(g: &mut LayeredGraph) {
         } else {
             (0..n_ranks.saturating_sub(1)).rev().collect()
         };
-        let fixed_side = if downward { &up } else { &down };
+        let (fixed_side, other_side) = if downward { (&up, &down) } else { (&down, &up) };
         for r in ranks {
+            // Barycenter of the neighbours in the rank just fixed; ties go by the neighbours on the other side.
             let barycenter = |v: NodeId| {
                 let nbrs = &fixed_side[v];
-                (!nbrs.is_empty()).then(|| nbrs.iter().map(|&u| pos[u] as f64).sum::<f64>() / nbrs.len() as f64)
+                let other = &other_side[v];
+                (!nbrs.is_empty()).then(|| Key {
+                    sum: nbrs.iter().map(|&u| pos[u] as f64).sum(),
+                    n: nbrs.len() as f64,
+                    tie_sum: other.iter().map(|&u| pos[u] as f64).sum(),
+                    tie_n: other.len() as f64,
+                })
             };
             groups.arrange(&mut layers[r], &barycenter, &cluster_keys);
             for (i, &v) in layers[r].iter().enumerate() {
@@ -289,8 +296,55 @@ enum Side {
     Right,
 }
 
-/// A sortable unit of one group and its nodes, with the (sum, count) of their keys if any.
-type Block = (Item, Vec<NodeId>, Option<(f64, f64)>);
+/// A sortable unit of one group and its nodes, with the sum of their keys if any.
+type Block = (Item, Vec<NodeId>, Option<Key>);
+
+/// A sort key: the barycenter `sum / n`, ties broken by `tie_sum / tie_n`. Keys of several nodes add up.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Key {
+    sum: f64,
+    n: f64,
+    tie_sum: f64,
+    tie_n: f64,
+}
+
+impl Key {
+    fn at(x: f64) -> Self {
+        Key {
+            sum: x,
+            n: 1.0,
+            ..Key::default()
+        }
+    }
+
+    fn add(self, o: Key) -> Key {
+        Key {
+            sum: self.sum + o.sum,
+            n: self.n + o.n,
+            tie_sum: self.tie_sum + o.tie_sum,
+            tie_n: self.tie_n + o.tie_n,
+        }
+    }
+
+    fn primary(&self) -> f64 {
+        self.sum / self.n
+    }
+
+    fn tie(&self) -> f64 {
+        if self.tie_n > 0.0 {
+            self.tie_sum / self.tie_n
+        } else {
+            self.primary()
+        }
+    }
+}
+
+fn add_keys(a: Option<Key>, b: Option<Key>) -> Option<Key> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.add(b)),
+        (a, b) => a.or(b),
+    }
+}
 
 #[derive(Clone, Copy)]
 enum Item {
@@ -351,12 +405,12 @@ impl Groups {
     }
 
     /// Reorder `layer` by `key` (nodes without a key keep their slot), keeping clusters contiguous.
-    fn arrange(&self, layer: &mut Vec<NodeId>, key: &dyn Fn(NodeId) -> Option<f64>, cluster_keys: &[f64]) {
+    fn arrange(&self, layer: &mut Vec<NodeId>, key: &dyn Fn(NodeId) -> Option<Key>, cluster_keys: &[f64]) {
         let n_clusters = self.parents.len();
         if n_clusters == 0 {
             let items: Vec<Item> = layer.iter().map(|&v| Item::Node(v)).collect();
             let sorted = sort_items(items, &|it| match it {
-                Item::Node(v) => key(v).map(|k| (k, 1.0)),
+                Item::Node(v) => key(v),
                 Item::Cluster(_) => None,
             });
             *layer = sorted
@@ -393,35 +447,34 @@ impl Groups {
         *layer = out;
     }
 
-    /// Append the sorted contents of `slot` to `out`; returns (sum, count) of the keys inside.
+    /// Append the sorted contents of `slot` to `out`; returns the sum of the keys inside.
     fn flatten(
         &self,
         slot: usize,
         members: &[Vec<Item>],
         borders: &[[Option<NodeId>; 2]],
-        key: &dyn Fn(NodeId) -> Option<f64>,
+        key: &dyn Fn(NodeId) -> Option<Key>,
         cluster_keys: &[f64],
         out: &mut Vec<NodeId>,
-    ) -> (f64, f64) {
-        // Flatten every child cluster first to learn its barycenter.
+    ) -> Option<Key> {
+        // Flatten every child cluster first to learn its barycenter. As in dagre, a cluster's borders count
+        // like members: a cluster with no other keyed node in this rank follows its borders' neighbours.
         let mut blocks: Vec<Block> = Vec::new();
         for &item in &members[slot] {
             match item {
-                Item::Node(v) => blocks.push((item, vec![v], key(v).map(|k| (k, 1.0)))),
+                Item::Node(v) => blocks.push((item, vec![v], key(v))),
                 Item::Cluster(c) => {
                     let mut inner = Vec::new();
                     inner.extend(borders[c][0]);
-                    let (s, n) = self.flatten(c + 1, members, borders, key, cluster_keys, &mut inner);
+                    let inside = self.flatten(c + 1, members, borders, key, cluster_keys, &mut inner);
                     inner.extend(borders[c][1]);
-                    blocks.push((item, inner, (n > 0.0).then_some((s, n))));
+                    let sides = borders[c].iter().flatten().map(|&b| key(b)).fold(None, add_keys);
+                    blocks.push((item, inner, add_keys(inside, sides)));
                 }
             }
         }
-        let total = blocks
-            .iter()
-            .filter_map(|b| b.2)
-            .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
-        let keyed: Vec<(usize, Option<(f64, f64)>)> = blocks.iter().map(|b| b.2).enumerate().collect();
+        let total = blocks.iter().map(|b| b.2).fold(None, add_keys);
+        let keyed: Vec<(usize, Option<Key>)> = blocks.iter().map(|b| b.2).enumerate().collect();
         let mut order = sort_indices(&keyed);
         // Sibling clusters take the cluster slots in their shared order.
         let mut cluster_slots: Vec<usize> = order
@@ -448,19 +501,20 @@ impl Groups {
     }
 }
 
-/// Stable sort of items by mean key; items without a key stay in their slot.
-fn sort_items(items: Vec<Item>, key: &dyn Fn(Item) -> Option<(f64, f64)>) -> Vec<Item> {
-    let keyed: Vec<(usize, Option<(f64, f64)>)> = items.iter().map(|&it| key(it)).enumerate().collect();
+/// Stable sort of items by key; items without a key stay in their slot.
+fn sort_items(items: Vec<Item>, key: &dyn Fn(Item) -> Option<Key>) -> Vec<Item> {
+    let keyed: Vec<(usize, Option<Key>)> = items.iter().map(|&it| key(it)).enumerate().collect();
     sort_indices(&keyed).into_iter().map(|i| items[i]).collect()
 }
 
-/// Indices in sorted order: keyed entries (sum, count) by mean, stably; unkeyed entries keep their index.
-fn sort_indices(entries: &[(usize, Option<(f64, f64)>)]) -> Vec<usize> {
-    let mut keyed: Vec<(f64, usize)> = entries
+/// Indices in sorted order: keyed entries by barycenter, then tie key, stably; unkeyed entries keep their
+/// index.
+fn sort_indices(entries: &[(usize, Option<Key>)]) -> Vec<usize> {
+    let mut keyed: Vec<(f64, f64, usize)> = entries
         .iter()
-        .filter_map(|&(i, k)| k.map(|(s, n)| (s / n, i)))
+        .filter_map(|&(i, k)| k.map(|k| (k.primary(), k.tie(), i)))
         .collect();
-    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut keyed = keyed.into_iter();
     entries
         .iter()
@@ -468,7 +522,7 @@ fn sort_indices(entries: &[(usize, Option<(f64, f64)>)]) -> Vec<usize> {
             if k.is_none() {
                 i
             } else {
-                keyed.next().expect("count matches").1
+                keyed.next().expect("count matches").2
             }
         })
         .collect()
@@ -521,10 +575,10 @@ mod tests {
     #[test]
     fn unkeyed_items_keep_their_slot() {
         let entries = [
-            (0, Some((3.0, 1.0))),
+            (0, Some(Key::at(3.0))),
             (1, None),
-            (2, Some((1.0, 1.0))),
-            (3, Some((2.0, 1.0))),
+            (2, Some(Key::at(1.0))),
+            (3, Some(Key::at(2.0))),
         ];
         assert_eq!(sort_indices(&entries), vec![2, 1, 3, 0]);
     }

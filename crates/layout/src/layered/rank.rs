@@ -13,11 +13,11 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::graph::LayeredGraph;
+use super::graph::{LayeredGraph, NodeKind};
 
 /// Assign `rank` to every node of `g` (edges must form a DAG).
 pub(crate) fn run(g: &mut LayeredGraph) {
-    let edges: Vec<RankEdge> = g
+    let mut edges: Vec<RankEdge> = g
         .edges
         .iter()
         .map(|e| RankEdge {
@@ -27,10 +27,53 @@ pub(crate) fn run(g: &mut LayeredGraph) {
             weight: e.weight,
         })
         .collect();
-    let ranks = network_simplex(g.nodes.len(), &edges);
+    let n = g.nodes.len();
+    let n_total = n + nest_clusters(g, &mut edges);
+    let ranks = network_simplex(n_total, &edges);
     for (node, r) in g.nodes.iter_mut().zip(ranks) {
         node.rank = r;
     }
+}
+
+/// Keep clusters compact in rank, like dagre's nesting graph: every cluster gets a virtual top and bottom
+/// node, joined to each member (or nested cluster's top and bottom) by edges heavier than all real edges
+/// together, so that the ranking minimizes each cluster's height first. A cluster then spans few ranks and
+/// unrelated members (an isolated node, say) join the others instead of starting at rank 0. Adds the edges to
+/// `edges` and returns the number of virtual nodes (numbered from `g.nodes.len()`).
+fn nest_clusters(g: &LayeredGraph, edges: &mut Vec<RankEdge>) -> usize {
+    let k = g.clusters.len();
+    if k == 0 {
+        return 0;
+    }
+    let n = g.nodes.len();
+    let weight = edges
+        .iter()
+        .map(|e| i64::from(e.weight))
+        .sum::<i64>()
+        .saturating_add(1)
+        .min(i64::from(i32::MAX / 4)) as i32;
+    let (top, bottom) = (|c: usize| n + 2 * c, |c: usize| n + 2 * c + 1);
+    let mut link = |outer_top: usize, inner_top: usize, inner_bottom: usize, outer_bottom: usize| {
+        for (from, to) in [(outer_top, inner_top), (inner_bottom, outer_bottom)] {
+            edges.push(RankEdge {
+                from,
+                to,
+                min_len: 0,
+                weight,
+            });
+        }
+    };
+    for (v, node) in g.nodes.iter().enumerate() {
+        if let (NodeKind::Real(_), Some(c)) = (node.kind, node.group) {
+            link(top(c), v, v, bottom(c));
+        }
+    }
+    for (c, cluster) in g.clusters.iter().enumerate() {
+        if let Some(p) = cluster.parent {
+            link(top(p), top(c), bottom(c), bottom(p));
+        }
+    }
+    2 * k
 }
 
 #[derive(Debug, Clone, Copy)]
