@@ -122,6 +122,7 @@ fn render(args: &RenderArgs) -> ExitCode {
             .clone()
             .or_else(|| (format == Format::Png).then(|| "white".to_string())),
         scale: args.scale,
+        ..mermaid_rs::Options::default()
     };
     let file_name = if args.input == "-" {
         "stdin".to_string()

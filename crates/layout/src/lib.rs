@@ -7,6 +7,7 @@
 //! It must not know about SVG, PNG or any output format: backends only walk the scene.
 
 pub mod config;
+mod cost;
 mod er;
 mod flowchart;
 pub mod layered;
@@ -20,6 +21,7 @@ mod text;
 pub mod theme;
 
 pub use config::{Config, Curve};
+pub use cost::layout_cost;
 pub use scene::Scene;
 pub use theme::{Theme, THEME_NAMES};
 
