@@ -9,6 +9,7 @@
 //! This crate is the facade: it ties the stages together (`mermaid-parser` → `mermaid-layout` →
 //! `mermaid-render`) and owns the public library API and the `mermaid-rs` command line (feature `cli`). It must
 //! not contain any stage's logic itself.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod config;
 

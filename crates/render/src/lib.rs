@@ -5,6 +5,7 @@
 //! Each walks the scene and nothing else.
 //!
 //! It must not know about Mermaid syntax or how positions were computed.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod json;
 #[cfg(feature = "png")]

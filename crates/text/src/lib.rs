@@ -7,6 +7,7 @@
 //! for rasterizers.
 //!
 //! It must not know about diagrams, layout or output formats.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod metrics {
     include!(concat!(env!("OUT_DIR"), "/metrics.rs"));
