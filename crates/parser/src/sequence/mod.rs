@@ -405,13 +405,20 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Result<SequenceDiagram, ParseError> {
         if let Some((_, span)) = self.open_box {
-            return Err(self.error(span, "unclosed `box`: expected `end`"));
+            return Err(self
+                .error(span, "unclosed `box`: expected `end`")
+                .with_hint("close the box with `end` after its last participant"));
         }
         if let Some(b) = self.blocks.last() {
-            return Err(self.error(
-                b.span,
-                format!("unclosed `{}` block: expected `end`", kind_keyword(b.kind)),
-            ));
+            return Err(self
+                .error(
+                    b.span,
+                    format!("unclosed `{}` block: expected `end`", kind_keyword(b.kind)),
+                )
+                .with_hint(format!(
+                    "every `{}` needs a matching `end` line after its last statement",
+                    kind_keyword(b.kind)
+                )));
         }
         if let Some((c, span)) = self.pending_create.take() {
             return Err(self.error(span, format!("`{c}` is created but no message goes to it")));
