@@ -125,12 +125,57 @@ const ELEMENTS: &[&str] = &[
 
 /// Attributes the SVG writer may produce.
 const ATTRIBUTES: &[&str] = &[
-    "xmlns", "width", "height", "viewBox", "role", "aria-roledescription", "aria-labelledby", "aria-describedby",
-    "id", "class", "data-id", "x", "y", "rx", "ry", "cx", "cy", "r", "d", "points", "fill", "stroke",
-    "stroke-width", "stroke-dasharray", "style", "marker-start", "marker-end", "text-anchor", "font-size",
-    "font-family", "font-weight", "font-style", "space", "refX", "refY", "markerUnits", "markerWidth",
-    "markerHeight", "orient", "overflow", "opacity", "fill-opacity", "stroke-opacity", "transform",
-    "stroke-linecap", "stroke-linejoin", "dominant-baseline", "x1", "y1", "x2", "y2",
+    "xmlns",
+    "width",
+    "height",
+    "viewBox",
+    "role",
+    "aria-roledescription",
+    "aria-labelledby",
+    "aria-describedby",
+    "id",
+    "class",
+    "data-id",
+    "x",
+    "y",
+    "rx",
+    "ry",
+    "cx",
+    "cy",
+    "r",
+    "d",
+    "points",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "style",
+    "marker-start",
+    "marker-end",
+    "text-anchor",
+    "font-size",
+    "font-family",
+    "font-weight",
+    "font-style",
+    "space",
+    "refX",
+    "refY",
+    "markerUnits",
+    "markerWidth",
+    "markerHeight",
+    "orient",
+    "overflow",
+    "opacity",
+    "fill-opacity",
+    "stroke-opacity",
+    "transform",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "dominant-baseline",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
 ];
 
 fn squash(v: &str) -> String {
@@ -159,14 +204,29 @@ fn check_svg(svg: &str, what: &str) {
         );
         for a in node.attributes() {
             let key = a.name();
-            assert!(ATTRIBUTES.contains(&key), "{what}: unexpected attribute {key}=\"{}\" on <{name}>", a.value());
-            assert!(!key.to_ascii_lowercase().starts_with("on"), "{what}: event attribute {key}");
+            assert!(
+                ATTRIBUTES.contains(&key),
+                "{what}: unexpected attribute {key}=\"{}\" on <{name}>",
+                a.value()
+            );
+            assert!(
+                !key.to_ascii_lowercase().starts_with("on"),
+                "{what}: event attribute {key}"
+            );
             if matches!(key, "data-id" | "class") {
                 // Plain data (node ids, class names): inert once escaped, which parsing the document proved.
                 continue;
             }
             let v = squash(a.value());
-            for bad in ["javascript:", "vbscript:", "data:", "expression(", "@import", "</", "<script"] {
+            for bad in [
+                "javascript:",
+                "vbscript:",
+                "data:",
+                "expression(",
+                "@import",
+                "</",
+                "<script",
+            ] {
                 assert!(!v.contains(bad), "{what}: `{bad}` in {key}=\"{}\"", a.value());
             }
             if v.contains("url(") {
@@ -208,9 +268,20 @@ fn every_payload_in_every_place_is_inert() {
         }
     }
     // The suite is only worth something if hostile text actually reaches the writer in every place.
-    let unexercised: Vec<&&str> = PLACES.iter().zip(&per_place).filter(|(_, n)| **n == 0).map(|(p, _)| p).collect();
-    assert!(unexercised.is_empty(), "no payload rendered in {unexercised:#?}: these places are not exercised");
-    assert!(rendered >= PLACES.len() * PAYLOADS.len() / 3, "only {rendered} cases rendered");
+    let unexercised: Vec<&&str> = PLACES
+        .iter()
+        .zip(&per_place)
+        .filter(|(_, n)| **n == 0)
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        unexercised.is_empty(),
+        "no payload rendered in {unexercised:#?}: these places are not exercised"
+    );
+    assert!(
+        rendered >= PLACES.len() * PAYLOADS.len() / 3,
+        "only {rendered} cases rendered"
+    );
 }
 
 #[test]
@@ -240,9 +311,16 @@ fn options_values_are_filtered() {
 #[test]
 fn decoded_entities_stay_text() {
     // `#lt;script#gt;` decodes to `<script>`, which must appear as text, never as an element.
-    let svg = render_svg("flowchart LR\n  A[\"#lt;script#gt;alert(1)#lt;/script#gt;\"]", &Options::default()).unwrap();
+    let svg = render_svg(
+        "flowchart LR\n  A[\"#lt;script#gt;alert(1)#lt;/script#gt;\"]",
+        &Options::default(),
+    )
+    .unwrap();
     check_svg(&svg, "decoded entity");
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let text: String = doc.descendants().filter_map(|n| n.text()).collect();
-    assert!(text.contains("<script>alert(1)</script>"), "the label text is kept: {text}");
+    assert!(
+        text.contains("<script>alert(1)</script>"),
+        "the label text is kept: {text}"
+    );
 }

@@ -51,7 +51,11 @@ fn timed(source: &str) -> (Duration, Result<(), Error>) {
 #[ignore = "a probe: prints layout times and costs for growing adversarial graphs"]
 fn probe_layout_times() {
     for (name, make, sizes) in [
-        ("complete", complete_graph as fn(usize) -> String, &[10usize, 20, 30, 40, 60, 80][..]),
+        (
+            "complete",
+            complete_graph as fn(usize) -> String,
+            &[10usize, 20, 30, 40, 60, 80][..],
+        ),
         ("chain", chain, &[100, 500, 1000, 2000, 5000][..]),
         ("fan_out", fan_out, &[100, 500, 1000, 2000, 5000][..]),
     ] {
@@ -100,10 +104,16 @@ fn node_and_edge_limits() {
     let e = parse_error("flowchart TD\na --> b\na & b & c & d --> e & f & g & h\n", limits);
     assert_eq!(e.message, "too many edges: the limit is 10");
     assert_eq!((e.line, e.column), (3, 15));
-    let e = parse_error("sequenceDiagram\nA->>B: 1\nA->>B: 2\nA->>B: 3\n", Limits { max_edges: 2, ..limits });
+    let e = parse_error(
+        "sequenceDiagram\nA->>B: 1\nA->>B: 2\nA->>B: 3\n",
+        Limits { max_edges: 2, ..limits },
+    );
     assert_eq!(e.message, "too many statements: the limit is 2");
     assert_eq!(e.line, 4);
-    let e = parse_error("erDiagram\nA ||--o{ B : x\nB ||--o{ C : y\n", Limits { max_nodes: 2, ..limits });
+    let e = parse_error(
+        "erDiagram\nA ||--o{ B : x\nB ||--o{ C : y\n",
+        Limits { max_nodes: 2, ..limits },
+    );
     assert_eq!(e.message, "too many entities: the limit is 2");
     assert_eq!(e.line, 3);
 }
@@ -128,7 +138,11 @@ fn label_length_is_limited() {
     let e = parse_error(&format!("flowchart TD\na --> b[{}]\n", "é".repeat(51)), limits);
     assert!(e.message.contains("too long: 51 characters"), "{}", e.message);
     assert_eq!((e.line, e.column), (2, 9));
-    assert!(layout(&format!("flowchart TD\na --> b[{}]\n", "é".repeat(50)), &options(limits)).is_ok());
+    assert!(layout(
+        &format!("flowchart TD\na --> b[{}]\n", "é".repeat(50)),
+        &options(limits)
+    )
+    .is_ok());
     let e = parse_error(&format!("sequenceDiagram\nA->>B: {}\n", "x".repeat(60)), limits);
     assert!(e.message.contains("too long"), "{}", e.message);
     assert_eq!(e.line, 2);
@@ -167,7 +181,11 @@ fn depth_100_000_is_an_error_not_a_stack_overflow() {
     };
     for src in [nested_subgraphs(100_000), nested_blocks(100_000)] {
         let e = parse_error(&src, limits);
-        assert!(e.message.contains("nested too deeply (more than 256 levels)"), "{}", e.message);
+        assert!(
+            e.message.contains("nested too deeply (more than 256 levels)"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.line, 258);
         assert!(e.hint.is_some());
     }

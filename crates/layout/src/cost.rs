@@ -15,20 +15,35 @@ pub fn layout_cost(diagram: &Diagram) -> u64 {
     match diagram {
         Diagram::Flowchart(fc) => {
             let mut index: HashMap<&str, usize> = HashMap::new();
-            for id in fc.nodes.iter().map(|n| n.id.as_str()).chain(fc.subgraphs.iter().map(|s| s.id.as_str())) {
+            for id in fc
+                .nodes
+                .iter()
+                .map(|n| n.id.as_str())
+                .chain(fc.subgraphs.iter().map(|s| s.id.as_str()))
+            {
                 let next = index.len();
                 index.entry(id).or_insert(next);
             }
             let edges: Vec<(usize, usize, u32)> = fc
                 .edges
                 .iter()
-                .filter_map(|e| Some((*index.get(e.from.as_str())?, *index.get(e.to.as_str())?, e.min_len.max(1))))
+                .filter_map(|e| {
+                    Some((
+                        *index.get(e.from.as_str())?,
+                        *index.get(e.to.as_str())?,
+                        e.min_len.max(1),
+                    ))
+                })
                 .collect();
             graph_cost(index.len(), &edges, fc.subgraphs.len())
         }
         Diagram::Er(er) => {
-            let index: HashMap<&str, usize> =
-                er.entities.iter().enumerate().map(|(i, e)| (e.name.as_str(), i)).collect();
+            let index: HashMap<&str, usize> = er
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.name.as_str(), i))
+                .collect();
             let edges: Vec<(usize, usize, u32)> = er
                 .relationships
                 .iter()
@@ -115,8 +130,7 @@ mod tests {
         let chain: Vec<(usize, usize, u32)> = (0..99).map(|i| (i, i + 1, 1)).collect();
         assert_eq!(graph_cost(100, &chain, 0), 100 + 99);
         let n = 30;
-        let complete: Vec<(usize, usize, u32)> =
-            (0..n).flat_map(|a| (0..n).map(move |b| (a, b, 1))).collect();
+        let complete: Vec<(usize, usize, u32)> = (0..n).flat_map(|a| (0..n).map(move |b| (a, b, 1))).collect();
         let cost = graph_cost(n, &complete, 0);
         // About n³/6 dummy nodes.
         assert!(cost > (n * n * n / 8) as u64, "{cost}");

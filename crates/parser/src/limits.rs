@@ -129,9 +129,7 @@ pub(crate) fn check_labels(source: &str, diagram: &Diagram, limits: &Limits) -> 
                 match s {
                     SeqStatement::Message(m) => label(&m.text)?,
                     SeqStatement::Note(n) => label(&n.text)?,
-                    SeqStatement::BlockStart { label: l, .. } | SeqStatement::BlockBranch { label: l, .. } => {
-                        label(l)?
-                    }
+                    SeqStatement::BlockStart { label: l, .. } | SeqStatement::BlockBranch { label: l, .. } => label(l)?,
                     _ => {}
                 }
             }

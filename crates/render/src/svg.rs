@@ -507,7 +507,14 @@ mod tests {
         assert_eq!(color("hsl(120deg, 50%, 50%)"), "hsl(120deg, 50%, 50%)");
         assert_eq!(color("#F9f"), "#F9f");
         assert_eq!(color("transparent"), "transparent");
-        for bad in ["expression(alert(1))", "#12345", "rgb(1,2,3", "red blue", "javascript:x", "#fff\" onload=\"x"] {
+        for bad in [
+            "expression(alert(1))",
+            "#12345",
+            "rgb(1,2,3",
+            "red blue",
+            "javascript:x",
+            "#fff\" onload=\"x",
+        ] {
             assert_eq!(color(bad), "black", "{bad}");
         }
     }
