@@ -2,21 +2,66 @@
 //! SVG `style` attribute.
 
 /// Keep only declarations whose property is a plain CSS name and whose value cannot break out of the attribute
-/// or load anything: no quotes, angle brackets, braces, semicolons, backslashes, `url(`, `expression(` or
-/// `javascript:`. Property names are lower-cased; anything else is dropped silently (mermaid ignores unknown
-/// styles too).
+/// or load anything: no quotes, angle brackets, braces, semicolons, colons, backslashes, `url(`, `expression(` or
+/// `javascript:`. Property names are lower-cased and must be on [`PROPERTIES`], the presentation properties that
+/// mean something for a diagram; anything else is dropped silently (mermaid ignores unknown styles too).
+const PROPERTIES: &[&str] = &[
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-miterlimit",
+    "opacity",
+    "color",
+    "font-size",
+    "font-family",
+    "font-weight",
+    "font-style",
+    "font-variant",
+    "text-decoration",
+    "text-transform",
+    "letter-spacing",
+    "word-spacing",
+    "line-height",
+    "text-align",
+    "white-space",
+    "visibility",
+    "display",
+    "rx",
+    "ry",
+    "background",
+    "background-color",
+    "border",
+    "border-color",
+    "border-width",
+    "border-style",
+    "border-radius",
+    "padding",
+    "width",
+    "height",
+    "min-width",
+    "max-width",
+    "shape-rendering",
+    "paint-order",
+];
+
 pub(crate) fn css_declarations(styles: &[(String, String)]) -> Vec<(String, String)> {
     styles
         .iter()
         .filter_map(|(k, v)| {
             let k = k.trim().to_ascii_lowercase();
             let v = v.trim().trim_end_matches("!important").trim();
-            let name_ok = !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            let name_ok = PROPERTIES.contains(&k.as_str());
             let lower = v.to_ascii_lowercase();
             let value_ok = !v.is_empty()
                 && v.len() <= 200
                 && !v.chars().any(|c| {
-                    matches!(c, '"' | '\'' | '<' | '>' | '{' | '}' | ';' | '\\' | '\n' | '\r') || c.is_control()
+                    matches!(c, '"' | '\'' | '<' | '>' | '{' | '}' | ';' | ':' | '\\' | '\n' | '\r') || c.is_control()
                 })
                 && !["url(", "expression(", "javascript:", "image(", "@import", "</"]
                     .iter()
@@ -88,6 +133,9 @@ mod tests {
             ("on-click", "x\\"),
             ("a b", "red"),
             ("fill", "expression(alert(1))"),
+            ("javascript", "alert(1):red"),
+            ("data", "image/svg+xml"),
+            ("behavior", "x"),
         ] {
             assert!(decl(k, v).is_empty(), "{k}: {v}");
         }

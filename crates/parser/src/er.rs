@@ -30,8 +30,22 @@ pub(crate) fn parse_er(pre: &Preprocessed<'_>) -> Result<ErDiagram, ParseError> 
         if i.is_empty() {
             break;
         }
+        let start = pre.text.len() - i.len();
         let (rest, stmt) = g.statement(i).map_err(to_error)?;
         b.apply(stmt);
+        let span = Span::new(start, pre.text.len() - rest.len());
+        let limits = &pre.limits;
+        if b.er.entities.len() > limits.max_nodes {
+            return Err(crate::limits::too_many(pre.source, span, "entities", limits.max_nodes));
+        }
+        if b.er.relationships.len() > limits.max_edges {
+            return Err(crate::limits::too_many(
+                pre.source,
+                span,
+                "relationships",
+                limits.max_edges,
+            ));
+        }
         i = g.statement_end(rest).map_err(to_error)?;
     }
     Ok(b.er)

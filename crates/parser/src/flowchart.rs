@@ -2,7 +2,8 @@
 //! [`grammar`] and folded into a resolved [`Flowchart`] by [`Builder`].
 //!
 //! The statement loop is iterative (subgraph nesting is a stack, not recursion), so no input can overflow the
-//! stack; nesting deeper than [`MAX_SUBGRAPH_DEPTH`] is rejected.
+//! stack; nesting deeper than [`crate::Limits::max_nesting_depth`] is rejected, and so are more nodes or edges
+//! than the limits allow (checked before the edges of an `a & b --> c & d` product are made).
 
 mod grammar;
 
@@ -14,9 +15,6 @@ use crate::text::decode_entities;
 use crate::ParseError;
 use grammar::{GErr, NodeRef, Stmt, G};
 use std::collections::{HashMap, HashSet};
-
-/// Subgraphs nested deeper than this are rejected.
-pub(crate) const MAX_SUBGRAPH_DEPTH: usize = 256;
 
 pub(crate) fn parse_flowchart(pre: &Preprocessed<'_>) -> Result<Flowchart, ParseError> {
     let g = G { src: &pre.text };
@@ -45,7 +43,7 @@ pub(crate) fn parse_flowchart(pre: &Preprocessed<'_>) -> Result<Flowchart, Parse
     let body = pre.text.get(pre.keyword.start..).unwrap_or("");
     let (mut i, direction) = g.header(body).map_err(to_error)?;
     i = g.statement_end(i).map_err(to_error)?.0;
-    let mut b = Builder::new(pre.source);
+    let mut b = Builder::new(pre.source, pre.limits);
     b.fc.meta = pre.meta.clone();
     b.fc.direction = direction;
     loop {
@@ -53,9 +51,18 @@ pub(crate) fn parse_flowchart(pre: &Preprocessed<'_>) -> Result<Flowchart, Parse
         if i.is_empty() {
             break;
         }
+        let start = pre.text.len() - i.len();
         let (rest, stmt) = g.statement(i).map_err(to_error)?;
         let end = pre.text.len() - rest.len();
         b.apply(stmt, end)?;
+        if b.fc.nodes.len() > pre.limits.max_nodes {
+            return Err(crate::limits::too_many(
+                pre.source,
+                Span::new(start, end),
+                "nodes",
+                pre.limits.max_nodes,
+            ));
+        }
         i = g.statement_end(rest).map_err(to_error)?.0;
     }
     b.finish()
@@ -75,6 +82,7 @@ struct Frame {
 
 struct Builder<'a> {
     source: &'a str,
+    limits: crate::Limits,
     fc: Flowchart,
     node_index: HashMap<String, usize>,
     frames: Vec<Frame>,
@@ -87,9 +95,10 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(source: &'a str) -> Self {
+    fn new(source: &'a str, limits: crate::Limits) -> Self {
         Builder {
             source,
+            limits,
             fc: Flowchart::default(),
             node_index: HashMap::new(),
             frames: Vec::new(),
@@ -113,10 +122,12 @@ impl<'a> Builder<'a> {
         match stmt {
             Stmt::Vertex { groups, links } => self.vertex(groups, links)?,
             Stmt::Subgraph { id, title, keyword } => {
-                if self.frames.len() >= MAX_SUBGRAPH_DEPTH {
-                    return Err(self.error(
+                if self.frames.len() >= self.limits.max_nesting_depth {
+                    return Err(crate::limits::too_deep(
+                        self.source,
                         keyword,
-                        format!("subgraphs are nested too deeply (more than {MAX_SUBGRAPH_DEPTH} levels)"),
+                        "subgraphs",
+                        self.limits.max_nesting_depth,
                     ));
                 }
                 let index = self.fc.subgraphs.len();
@@ -240,6 +251,15 @@ impl<'a> Builder<'a> {
             let (Some(from), Some(to)) = (ids.get(k), ids.get(k + 1)) else {
                 continue;
             };
+            let made = from.len().saturating_mul(to.len());
+            if made.saturating_add(self.fc.edges.len()) > self.limits.max_edges {
+                return Err(crate::limits::too_many(
+                    self.source,
+                    link.span,
+                    "edges",
+                    self.limits.max_edges,
+                ));
+            }
             let mut id = link.id;
             for f in from {
                 for t in to {

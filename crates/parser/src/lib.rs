@@ -24,6 +24,7 @@ mod data;
 mod er;
 mod error;
 mod flowchart;
+mod limits;
 mod preprocess;
 mod sequence;
 mod shapes;
@@ -31,6 +32,7 @@ mod text;
 
 pub use ast::*;
 pub use error::ParseError;
+pub use limits::Limits;
 
 /// A diagram keyword and the grammar that parses diagrams starting with it.
 type DiagramParser = fn(&preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError>;
@@ -81,13 +83,21 @@ fn parse_er(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
     er::parse_er(pre).map(Diagram::Er)
 }
 
-/// Parse any supported diagram. The diagram type is taken from the first keyword after front matter,
-/// directives and comments.
+/// Parse any supported diagram with the default [`Limits`]. The diagram type is taken from the first keyword
+/// after front matter, directives and comments.
 pub fn parse(source: &str) -> Result<Diagram, ParseError> {
-    let pre = preprocess::preprocess(source)?;
+    parse_with_limits(source, &Limits::default())
+}
+
+/// Parse any supported diagram, rejecting anything larger than `limits` allow.
+pub fn parse_with_limits(source: &str, limits: &Limits) -> Result<Diagram, ParseError> {
+    limits::check_input(source, limits)?;
+    let pre = preprocess::preprocess(source, *limits)?;
     let keyword = pre.keyword();
     if let Some((_, parser)) = DIAGRAMS.iter().find(|(k, _)| *k == keyword) {
-        return parser(&pre);
+        let diagram = parser(&pre)?;
+        limits::check_labels(source, &diagram, limits)?;
+        return Ok(diagram);
     }
     let mut supported: Vec<&str> = DIAGRAMS.iter().map(|(k, _)| *k).collect();
     supported.dedup();

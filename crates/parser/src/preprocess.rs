@@ -7,7 +7,7 @@
 //! was blanked is collected into [`Meta`].
 
 use crate::ast::{Meta, Span};
-use crate::ParseError;
+use crate::{Limits, ParseError};
 
 /// The source after preprocessing, plus what was learnt while blanking it.
 #[derive(Debug, Clone)]
@@ -19,6 +19,8 @@ pub(crate) struct Preprocessed<'a> {
     pub meta: Meta,
     /// Span of the first word of the diagram (the diagram-type keyword, e.g. `flowchart`).
     pub keyword: Span,
+    /// What the grammars must enforce while parsing.
+    pub limits: Limits,
 }
 
 impl Preprocessed<'_> {
@@ -29,7 +31,7 @@ impl Preprocessed<'_> {
 }
 
 /// Blank out front matter, directives, comments and carriage returns, and find the diagram keyword.
-pub(crate) fn preprocess(source: &str) -> Result<Preprocessed<'_>, ParseError> {
+pub(crate) fn preprocess(source: &str, limits: Limits) -> Result<Preprocessed<'_>, ParseError> {
     let mut bytes: Vec<u8> = source.as_bytes().to_vec();
     for b in bytes.iter_mut() {
         if *b == b'\r' {
@@ -58,6 +60,7 @@ pub(crate) fn preprocess(source: &str) -> Result<Preprocessed<'_>, ParseError> {
         text,
         meta,
         keyword: Span::new(start, start + word_len),
+        limits,
     })
 }
 
@@ -230,7 +233,7 @@ mod tests {
     #[test]
     fn blanks_keep_length_and_lines() {
         let src = "---\ntitle: Orders\nconfig:\n  theme: forest\n  flowchart:\n    curve: basis\n---\n%%{init: {\"theme\": \"dark\"}}%%\n%% note\r\nflowchart LR\r\n  a-->b\n";
-        let p = preprocess(src).unwrap();
+        let p = preprocess(src, Limits::default()).unwrap();
         assert_eq!(p.text.len(), src.len());
         assert_eq!(p.text.matches('\n').count(), src.matches('\n').count());
         assert_eq!(p.keyword(), "flowchart");
@@ -249,7 +252,7 @@ mod tests {
     #[test]
     fn multi_line_directive_and_initialize() {
         let src = "%%{\n  initialize: {\n    'theme': 'base'\n  }\n}%%\ngraph TD\n";
-        let p = preprocess(src).unwrap();
+        let p = preprocess(src, Limits::default()).unwrap();
         assert_eq!(p.meta.init_directives.len(), 1);
         assert!(p.meta.init_directives[0].starts_with('{'));
         assert!(p.meta.init_directives[0].contains("'theme': 'base'"));
@@ -259,30 +262,30 @@ mod tests {
     #[test]
     fn quoted_title_and_inline_config() {
         let src = "---\ntitle: \"Hello: world\"\nconfig: {theme: dark}\n---\ngraph\n";
-        let p = preprocess(src).unwrap();
+        let p = preprocess(src, Limits::default()).unwrap();
         assert_eq!(p.meta.title.as_deref(), Some("Hello: world"));
         assert_eq!(p.meta.front_matter_config.as_deref(), Some("{theme: dark}"));
     }
 
     #[test]
     fn errors() {
-        let e = preprocess("").unwrap_err();
+        let e = preprocess("", Limits::default()).unwrap_err();
         assert_eq!(
             e.message,
             "empty input: expected a diagram header such as `flowchart TD`"
         );
-        let e = preprocess("  %% only a comment\n\n").unwrap_err();
+        let e = preprocess("  %% only a comment\n\n", Limits::default()).unwrap_err();
         assert_eq!((e.line, e.column), (1, 1));
-        let e = preprocess("---\ntitle: x\ngraph TD\n").unwrap_err();
+        let e = preprocess("---\ntitle: x\ngraph TD\n", Limits::default()).unwrap_err();
         assert_eq!(e.message, "unclosed front matter: expected a closing `---` line");
         assert_eq!((e.line, e.column), (1, 1));
-        let e = preprocess("graph TD\n%%{init: {}\n").unwrap_err();
+        let e = preprocess("graph TD\n%%{init: {}\n", Limits::default()).unwrap_err();
         assert_eq!((e.line, e.column), (2, 1));
     }
 
     #[test]
     fn comment_not_at_line_start_is_kept() {
-        let p = preprocess("graph TD\na[x %% y]\n").unwrap();
+        let p = preprocess("graph TD\na[x %% y]\n", Limits::default()).unwrap();
         assert!(p.text.contains("%% y"));
     }
 }

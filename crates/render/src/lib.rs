@@ -6,6 +6,8 @@
 //! Each walks the scene and nothing else.
 //!
 //! It must not know about Mermaid syntax or how positions were computed.
+// Library code must not panic on any input; unit tests may.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod json;
 #[cfg(feature = "pdf")]

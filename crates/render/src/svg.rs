@@ -58,17 +58,37 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-/// Only characters that can appear in a CSS colour (`#abc`, `rgba(1,2,3,0.5)`, `red`); anything else
-/// becomes a safe fallback.
-fn color(c: &str) -> String {
-    let plain = c
-        .chars()
-        .all(|ch| ch.is_ascii_alphanumeric() || "#(),.% -".contains(ch));
-    if !c.is_empty() && c.len() < 64 && plain && !c.to_ascii_lowercase().contains("url") {
-        c.to_string()
+/// A CSS colour, validated against the colour grammar: `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, a keyword
+/// (letters only: `red`, `transparent`, `currentColor`), or `rgb(…)`, `rgba(…)`, `hsl(…)`, `hsla(…)` over
+/// numbers, `%`, `.`, `,`, `/`, `-` and spaces. Anything else becomes `black`, so no colour can carry a URL,
+/// `expression(…)` or markup into the SVG.
+pub(crate) fn color(c: &str) -> String {
+    if is_css_color(c.trim()) {
+        c.trim().to_string()
     } else {
         "black".into()
     }
+}
+
+fn is_css_color(c: &str) -> bool {
+    if c.is_empty() || c.len() > 64 {
+        return false;
+    }
+    if let Some(hex) = c.strip_prefix('#') {
+        return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|ch| ch.is_ascii_hexdigit());
+    }
+    if c.chars().all(|ch| ch.is_ascii_alphabetic()) {
+        return true;
+    }
+    let lower = c.to_ascii_lowercase();
+    for f in ["rgba(", "rgb(", "hsla(", "hsl("] {
+        if let Some(args) = lower.strip_prefix(f).and_then(|r| r.strip_suffix(')')) {
+            return args
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || " .,%/-+eE".contains(ch) || ch == 'd' || ch == 'g');
+        }
+    }
+    false
 }
 
 fn marker_id(kind: MarkerKind, color_value: &str, start: bool, colors: &[String]) -> String {
@@ -506,5 +526,18 @@ mod tests {
         assert_eq!(color("red;x:url(evil)"), "black");
         assert_eq!(color("url(x)"), "black");
         assert_eq!(color("rgba(1,2,3,0.5)"), "rgba(1,2,3,0.5)");
+        assert_eq!(color("hsl(120deg, 50%, 50%)"), "hsl(120deg, 50%, 50%)");
+        assert_eq!(color("#F9f"), "#F9f");
+        assert_eq!(color("transparent"), "transparent");
+        for bad in [
+            "expression(alert(1))",
+            "#12345",
+            "rgb(1,2,3",
+            "red blue",
+            "javascript:x",
+            "#fff\" onload=\"x",
+        ] {
+            assert_eq!(color(bad), "black", "{bad}");
+        }
     }
 }

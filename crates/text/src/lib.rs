@@ -7,6 +7,8 @@
 //! for rasterizers.
 //!
 //! It must not know about diagrams, layout or output formats.
+// Library code must not panic on any input; unit tests may.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod metrics {
     include!(concat!(env!("OUT_DIR"), "/metrics.rs"));

@@ -4,7 +4,8 @@
 //! `destroy` followed by their message).
 //!
 //! Blocks are kept flat (start / branch / end markers) and tracked with an explicit stack, so no input can
-//! overflow the stack; nesting deeper than [`MAX_BLOCK_DEPTH`] is rejected.
+//! overflow the stack; nesting deeper than [`crate::Limits::max_nesting_depth`] is rejected, and so are more
+//! participants or statements than the limits allow.
 
 mod grammar;
 
@@ -17,9 +18,6 @@ use crate::text::decode_entities;
 use crate::ParseError;
 use grammar::{split_statements, statement, SErr, Stmt};
 use std::collections::HashMap;
-
-/// Blocks nested deeper than this are rejected.
-pub(crate) const MAX_BLOCK_DEPTH: usize = 256;
 
 pub(crate) fn parse_sequence(pre: &Preprocessed<'_>) -> Result<SequenceDiagram, ParseError> {
     let text = pre.text.as_str();
@@ -40,11 +38,28 @@ pub(crate) fn parse_sequence(pre: &Preprocessed<'_>) -> Result<SequenceDiagram, 
             ),
         ));
     }
-    let mut b = Builder::new(pre.source);
+    let mut b = Builder::new(pre.source, pre.limits);
     b.d.meta = pre.meta.clone();
+    let limits = &pre.limits;
     for piece in split_statements(text, header_end) {
         let stmt = statement(piece).map_err(|e| b.to_error(e))?;
         b.apply(stmt, piece.span())?;
+        if b.d.participants.len() > limits.max_nodes {
+            return Err(crate::limits::too_many(
+                pre.source,
+                piece.span(),
+                "participants",
+                limits.max_nodes,
+            ));
+        }
+        if b.d.statements.len().saturating_add(b.d.links.len()) > limits.max_edges {
+            return Err(crate::limits::too_many(
+                pre.source,
+                piece.span(),
+                "statements",
+                limits.max_edges,
+            ));
+        }
     }
     b.finish()
 }
@@ -56,6 +71,7 @@ struct OpenBlock {
 
 struct Builder<'a> {
     source: &'a str,
+    limits: crate::Limits,
     d: SequenceDiagram,
     index: HashMap<String, usize>,
     blocks: Vec<OpenBlock>,
@@ -67,9 +83,10 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(source: &'a str) -> Self {
+    fn new(source: &'a str, limits: crate::Limits) -> Self {
         Builder {
             source,
+            limits,
             d: SequenceDiagram::default(),
             index: HashMap::new(),
             blocks: Vec::new(),
@@ -235,10 +252,12 @@ impl<'a> Builder<'a> {
                 text_span,
                 wrap,
             } => {
-                if self.blocks.len() >= MAX_BLOCK_DEPTH {
-                    return Err(self.error(
+                if self.blocks.len() >= self.limits.max_nesting_depth {
+                    return Err(crate::limits::too_deep(
+                        self.source,
                         span,
-                        format!("blocks are nested too deeply (more than {MAX_BLOCK_DEPTH} levels)"),
+                        "blocks",
+                        self.limits.max_nesting_depth,
                     ));
                 }
                 self.blocks.push(OpenBlock { kind, span });
@@ -386,13 +405,20 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Result<SequenceDiagram, ParseError> {
         if let Some((_, span)) = self.open_box {
-            return Err(self.error(span, "unclosed `box`: expected `end`"));
+            return Err(self
+                .error(span, "unclosed `box`: expected `end`")
+                .with_hint("close the box with `end` after its last participant"));
         }
         if let Some(b) = self.blocks.last() {
-            return Err(self.error(
-                b.span,
-                format!("unclosed `{}` block: expected `end`", kind_keyword(b.kind)),
-            ));
+            return Err(self
+                .error(
+                    b.span,
+                    format!("unclosed `{}` block: expected `end`", kind_keyword(b.kind)),
+                )
+                .with_hint(format!(
+                    "every `{}` needs a matching `end` line after its last statement",
+                    kind_keyword(b.kind)
+                )));
         }
         if let Some((c, span)) = self.pending_create.take() {
             return Err(self.error(span, format!("`{c}` is created but no message goes to it")));
