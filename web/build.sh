@@ -40,7 +40,7 @@ version="$(awk -F'"' '/^\[workspace.package\]/ { s = 1 } s && /^version/ { print
 # A size-tuned profile, given on the command line so the workspace's release profile stays as it is.
 profile=(--profile wasm
     --config 'profile.wasm.inherits="release"'
-    --config 'profile.wasm.opt-level="s"'
+    --config 'profile.wasm.opt-level="z"'
     --config 'profile.wasm.lto=true'
     --config 'profile.wasm.codegen-units=1'
     --config 'profile.wasm.debug=0'

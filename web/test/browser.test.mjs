@@ -156,7 +156,7 @@ test("the package API: render, check, version, options", async () => {
     await m.default();
     const dark = m.render("graph TD\n  A --> B", { theme: "dark", background: "#000" });
     const plain = m.render("graph TD\n  A --> B");
-    const withConfig = m.render("graph TD\n  A --> B", { config: { flowchart: { nodeSpacing: 200 } } });
+    const withConfig = m.render("graph TD\n  A --> B", { config: { flowchart: { rankSpacing: 200 } } });
     let thrown = null;
     try {
       m.render("graph TD\n  A -> B");
@@ -173,7 +173,7 @@ test("the package API: render, check, version, options", async () => {
       version: m.version(),
       png: m.pngSupported(),
       darkDiffers: dark !== plain,
-      hasBackground: dark.includes('fill="#000"'),
+      hasBackground: dark.includes('<rect x="0" y="0" width="87.672" height="175" fill="#000"/>'),
       configDiffers: withConfig !== plain,
       ok: m.check("sequenceDiagram\n  A->>B: hi"),
       bad: m.check("graph TD\n  A -> B"),
@@ -183,7 +183,9 @@ test("the package API: render, check, version, options", async () => {
   });
   assert.match(result.version, /^\d+\.\d+\.\d+/);
   assert.equal(result.png, false, "the default package is the SVG-only one");
-  assert.ok(result.darkDiffers && result.hasBackground && result.configDiffers);
+  assert.ok(result.darkDiffers, "the theme option is used");
+  assert.ok(result.hasBackground, "the background option is used");
+  assert.ok(result.configDiffers, "the config option is used");
   assert.deepEqual(result.ok, []);
   assert.equal(result.bad.length, 1);
   assert.equal(result.bad[0].line, 2);
