@@ -54,7 +54,7 @@ async function main() {
   table.innerHTML = "<tr><th>diagram</th><th>mermaid-rs</th><th>mermaid.js</th><th>ratio</th></tr>" +
     rows.map((r) => `<tr><td>${r.name}</td><td>${r.oursMs.toFixed(3)} ms</td><td>${r.mermaidMs?.toFixed(2) ?? r.error} ms</td><td>${r.mermaidMs ? (r.mermaidMs / r.oursMs).toFixed(0) + "×" : ""}</td></tr>`).join("");
   document.getElementById("status").textContent = "done";
-  window.benchResult = { rows, initMs, version: version(), mermaidVersion: mermaid.version?.() ?? null, userAgent: navigator.userAgent };
+  window.benchResult = { rows, initMs, version: version(), userAgent: navigator.userAgent };
 }
 
 main().catch((e) => {

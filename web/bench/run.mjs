@@ -2,6 +2,9 @@
 //   cd web && node bench/run.mjs [--only name,name]
 import { serve } from "../serve.mjs";
 import { launch } from "../chromium.mjs";
+import fs from "node:fs";
+
+const mermaidVersion = JSON.parse(fs.readFileSync(new URL("../node_modules/mermaid/package.json", import.meta.url))).version;
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const { server, url } = await serve(0);
@@ -14,7 +17,7 @@ try {
   const result = await page.evaluate(() => window.benchResult);
   if (result.error) throw new Error(result.error);
   const browserVersion = browser.version();
-  console.log(`mermaid-rs ${result.version} (WebAssembly, SVG-only package) vs mermaid.js ${result.mermaidVersion}, Chromium ${browserVersion}, headless, one page`);
+  console.log(`mermaid-rs ${result.version} (WebAssembly, SVG-only package) vs mermaid.js ${mermaidVersion}, Chromium ${browserVersion}, headless, one page`);
   console.log(`WebAssembly module fetch + instantiate: ${result.initMs.toFixed(1)} ms\n`);
   console.log("| diagram | mermaid-rs `render` | mermaid.js `mermaid.render` | ratio |");
   console.log("|---|---:|---:|---:|");
