@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn columns_count_characters() {
-        assert_eq!(line_column("ab\néé x", 7), (2, 4));
+        assert_eq!(line_column("ab\néé x", 7), (2, 3));
         // Inside a multi-byte character: rounds down to its start.
         assert_eq!(line_column("é", 1), (1, 1));
         assert_eq!(line_column("a", 99), (1, 2));
