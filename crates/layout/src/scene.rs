@@ -515,7 +515,13 @@ impl Scene {
     /// Size the drawing to what is drawn plus `padding` on every side, moving it so nothing is cut off
     /// (a curve may bulge beyond the boxes the layout placed).
     pub fn fit_to_content(&mut self, padding: f64) {
-        let Some(b) = self.drawn_bounds() else { return };
+        // Flattened paths miss the bulge of elliptical arcs (a stadium's round ends), so the semantic boxes,
+        // which hold every shape whole, count too.
+        let g = &self.geometry;
+        let boxes = g.nodes.iter().map(|n| n.rect).chain(g.clusters.iter().map(|c| c.rect));
+        let Some(b) = boxes.fold(self.drawn_bounds(), |acc, r| Some(acc.map_or(r, |a| a.union(&r)))) else {
+            return;
+        };
         self.translate(padding - b.x, padding - b.y);
         self.width = b.width + 2.0 * padding;
         self.height = b.height + 2.0 * padding;

@@ -147,6 +147,7 @@ impl JsOptions {
             config: self.config.filter(|c| !c.trim().is_empty()),
             background: self.background.filter(|b| !b.is_empty()),
             scale,
+            ..Options::default()
         })
     }
 }
