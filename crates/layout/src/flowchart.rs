@@ -343,6 +343,10 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
             EdgeStroke::Dotted => style.dash = Some("3".into()),
             EdgeStroke::Invisible => style.stroke = Some("none".into()),
         }
+        // `e1@{ animate: true }`: mermaid animates a dash along the edge; a still picture shows the dash.
+        if edge.data.iter().any(|(k, v)| k == "animate" && v.trim() == "true") {
+            style.dash = Some("9,5".into());
+        }
         for ls in &chart.link_styles {
             if ls.indices.as_ref().is_none_or(|ix| ix.contains(&ei)) {
                 style.extra_css.extend(css_declarations(&ls.styles));
