@@ -98,7 +98,11 @@ test("the editor downloads SVG and PNG", async () => {
   const png = fs.readFileSync(await pngDownload.path());
   assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]); // "PNG"
   assert.ok(png.length > 1000);
-  assert.deepEqual(problems, []);
+  // Without the PNG package (CI builds only the SVG one), the editor's attempt to load it is a 404 and it
+  // draws the PNG from the SVG instead; that one missing resource is expected, nothing else is.
+  const pngPackageBuilt = fs.existsSync(new URL("../pkg-png/", import.meta.url));
+  const expected = (p) => !pngPackageBuilt && p.startsWith("Failed to load resource") && p.includes("404");
+  assert.deepEqual(problems.filter((p) => !expected(p)), []);
   await page.close();
 });
 
