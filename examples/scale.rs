@@ -14,7 +14,17 @@ fn main() {
     } else {
         sizes
     };
-    let options = mermaid_rs::Options::default();
+    // Generated graphs beyond a few thousand nodes exceed the default layout-work limit; measure them anyway.
+    let limits = mermaid_rs::Limits {
+        max_layout_cost: u64::MAX,
+        max_nodes: usize::MAX,
+        max_edges: usize::MAX,
+        ..Default::default()
+    };
+    let options = mermaid_rs::Options {
+        limits,
+        ..Default::default()
+    };
     println!(
         "{:>7} {:>10} {:>12} {:>16}",
         "nodes", "median", "µs per node", "growth vs n·log n"
