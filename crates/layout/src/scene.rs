@@ -400,7 +400,8 @@ impl Path {
     }
 }
 
-fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
+/// Move every drawn item by `(dx, dy)` (the scene's geometry is left alone; see [`Scene::translate`]).
+pub(crate) fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
     for item in items {
         match item {
             Item::Group { items, .. } | Item::Link { items, .. } => translate_items(items, dx, dy),

@@ -1134,7 +1134,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
         Some(b) => (50.0 - b.x, 10.0 - b.y),
         None => (50.0, 10.0),
     };
-    translate_items(&mut all, dx, dy);
+    crate::scene::translate_items(&mut all, dx, dy);
     let bb = bb.unwrap_or_default();
     scene.width = (bb.width + 100.0).max(100.0);
     scene.height = (bb.height + 20.0).max(20.0);
@@ -1628,28 +1628,6 @@ fn mv_path(path: &mut Path, dx: f64, dy: f64) {
             }
             PathCmd::ArcTo { to, .. } => mv(to, dx, dy),
             PathCmd::Close => {}
-        }
-    }
-}
-
-fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
-    let mut stack: Vec<&mut Item> = items.iter_mut().collect();
-    while let Some(item) = stack.pop() {
-        match item {
-            Item::Group { items, .. } | Item::Link { items, .. } => stack.extend(items.iter_mut()),
-            Item::Shape { geometry, .. } => match geometry {
-                ShapeGeometry::Rect { rect, .. } => mv_rect(rect, dx, dy),
-                ShapeGeometry::Ellipse { center, .. } => mv(center, dx, dy),
-                ShapeGeometry::Polygon(pts) => pts.iter_mut().for_each(|p| mv(p, dx, dy)),
-                ShapeGeometry::Path(path) => mv_path(path, dx, dy),
-            },
-            Item::Path { path, .. } => mv_path(path, dx, dy),
-            Item::Text(t) => {
-                for l in &mut t.lines {
-                    l.x += dx;
-                    l.baseline += dy;
-                }
-            }
         }
     }
 }
