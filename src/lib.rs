@@ -171,12 +171,14 @@ pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
 /// Render a diagram to a standalone SVG document.
 pub fn render_svg(source: &str, options: &Options) -> Result<String, Error> {
     let scene = layout(source, options)?;
-    Ok(svg_of(&scene, options))
+    Ok(svg_of(&scene, options, false))
 }
 
-fn svg_of(scene: &Scene, options: &Options) -> String {
+/// The SVG of a laid-out scene; a `still` one (for PNG and PDF) leaves out what only shows on hover.
+fn svg_of(scene: &Scene, options: &Options, still: bool) -> String {
     let svg_options = mermaid_render::SvgOptions {
         background: options.background.clone(),
+        still,
     };
     output::finish_svg(mermaid_render::write_svg(scene, &svg_options), options)
 }
@@ -184,7 +186,7 @@ fn svg_of(scene: &Scene, options: &Options) -> String {
 /// Render a diagram to PNG bytes at `options.scale`.
 #[cfg(feature = "png")]
 pub fn render_png(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
-    let svg = render_svg(source, options)?;
+    let svg = svg_of(&layout(source, options)?, options, true);
     Ok(mermaid_render::svg_to_png(&svg, options.scale)?)
 }
 
@@ -192,7 +194,7 @@ pub fn render_png(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
 /// stays selectable text in the embedded font.
 #[cfg(feature = "pdf")]
 pub fn render_pdf(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
-    let svg = render_svg(source, options)?;
+    let svg = svg_of(&layout(source, options)?, options, true);
     Ok(mermaid_render::svg_to_pdf(&svg)?)
 }
 

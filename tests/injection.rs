@@ -1,7 +1,8 @@
 //! Injection: hostile text in every place a diagram can hold text must come out of the SVG writer as inert
 //! text. Each output is parsed with an XML parser and every element and attribute is checked against an
-//! allow-list: no `<script>`, `<foreignObject>`, `<style>` or links, no `on*` attributes, no `javascript:` or
-//! `data:` URLs, no `url(…)`/`expression(…)` in style values.
+//! allow-list: no `<script>`, `<foreignObject>` or `on*` attributes; links only to `http`, `https` and `mailto`
+//! URLs; no `<style>` but our own fixed popup rules; no `javascript:` or `data:` URLs, no
+//! `url(…)`/`expression(…)` in style values.
 
 use mermaid_rs::{render_svg, Options};
 
@@ -80,6 +81,7 @@ const PLACES: &[&str] = &[
     "flowchart LR\n  A --> B\n  class A {P}",
     "flowchart LR\n  A --> B\n  click A \"{P}\" \"{P}\"",
     "flowchart LR\n  A --> B\n  click A href \"{P}\" \"{P}\" _blank",
+    "flowchart LR\n  A --> B\n  click A href \"https://example.com/\" \"{P}\" _blank",
     "flowchart LR\n  A --> B\n  click A call {P}()",
     "flowchart LR\n  accTitle: {P}\n  accDescr: {P}\n  A --> B",
     "flowchart LR\n  accDescr {\n    {P}\n  }\n  A --> B",
@@ -101,6 +103,7 @@ const PLACES: &[&str] = &[
     "sequenceDiagram\n  loop {P}\n    A->>B: x\n  end",
     "sequenceDiagram\n  alt {P}\n    A->>B: x\n  else {P}\n    B->>A: y\n  end",
     "sequenceDiagram\n  participant A\n  link A: {P} @ {P}\n  A->>B: x",
+    "sequenceDiagram\n  participant A\n  link A: {P} @ https://example.com/docs\n  A->>B: x",
     "sequenceDiagram\n  participant A\n  links A: {\"{J}\": \"{J}\"}\n  A->>B: x",
     "sequenceDiagram\n  title {P}\n  A->>B: x",
     "sequenceDiagram\n  accTitle: {P}\n  accDescr: {P}\n  A->>B: x",
@@ -120,7 +123,7 @@ const PLACES: &[&str] = &[
 /// Elements the SVG writer may produce.
 const ELEMENTS: &[&str] = &[
     "svg", "g", "rect", "circle", "ellipse", "polygon", "polyline", "line", "path", "text", "tspan", "title", "desc",
-    "defs", "marker",
+    "defs", "marker", "a", "style",
 ];
 
 /// Attributes the SVG writer may produce.
@@ -176,6 +179,8 @@ const ATTRIBUTES: &[&str] = &[
     "y1",
     "x2",
     "y2",
+    "href",
+    "tabindex",
 ];
 
 fn squash(v: &str) -> String {
@@ -197,6 +202,14 @@ fn check_svg(svg: &str, what: &str) {
         }
         let name = node.tag_name().name();
         assert!(ELEMENTS.contains(&name), "{what}: unexpected element <{name}>\n{svg}");
+        if name == "style" {
+            // Only the writer's own rules that open popups on hover, never text from the diagram.
+            let css = node.text().unwrap_or_default();
+            assert!(
+                css.starts_with(".mrs-popup-panel{display:none}") && !css.contains('<') && !css.contains("url("),
+                "{what}: unexpected style sheet {css:?}"
+            );
+        }
         assert_eq!(
             node.tag_name().namespace(),
             Some("http://www.w3.org/2000/svg"),
@@ -213,6 +226,18 @@ fn check_svg(svg: &str, what: &str) {
                 !key.to_ascii_lowercase().starts_with("on"),
                 "{what}: event attribute {key}"
             );
+            if key == "href" {
+                let v = a.value();
+                assert!(
+                    name == "a"
+                        && ["http://", "https://", "mailto:"].iter().any(|s| v.starts_with(s))
+                        && !v
+                            .chars()
+                            .any(|c| c.is_whitespace() || c.is_control() || "<>\"'`".contains(c)),
+                    "{what}: link to {v:?} on <{name}>"
+                );
+                continue;
+            }
             if matches!(key, "data-id" | "class") {
                 // Plain data (node ids, class names): inert once escaped, which parsing the document proved.
                 continue;

@@ -297,3 +297,35 @@ fn deactivating_an_inactive_participant_is_a_located_error() {
     assert_eq!((e.line, e.column), (3, 1));
     assert_eq!(e.message, "cannot deactivate `B`: it is not active");
 }
+
+#[test]
+fn participant_links_are_a_hover_menu_of_safe_links() {
+    let with_links = "sequenceDiagram\n  participant A as Alice\n  link A: Docs @ https://example.com/docs\n  \
+                      links A: {\"Mail\": \"mailto:team@example.com\", \"Bad\": \"javascript:alert(1)\"}\n  A->>B: hi";
+    let svg = render_svg(with_links, &Options::default()).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let popup = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("mrs-popup"))
+        .expect("Alice's symbol opens a menu");
+    let hrefs: Vec<&str> = popup.descendants().filter_map(|n| n.attribute("href")).collect();
+    assert_eq!(hrefs, ["https://example.com/docs", "mailto:team@example.com"]);
+    assert!(!svg.contains("javascript"), "the unsafe entry is dropped");
+    let texts: Vec<&str> = popup
+        .descendants()
+        .filter(|n| n.has_tag_name("tspan"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(texts, ["Alice", "Docs", "Mail"]);
+    // A still picture leaves the menu out: the PNG is the PNG of the diagram without links.
+    let without_links = "sequenceDiagram\n  participant A as Alice\n  A->>B: hi";
+    let png = |s: &str| mermaid_rs::render_png(s, &Options::default()).unwrap();
+    let scene = mermaid_rs::layout(with_links, &Options::default()).unwrap();
+    let plain = mermaid_rs::layout(without_links, &Options::default()).unwrap();
+    assert_eq!(
+        (scene.width, scene.height),
+        (plain.width, plain.height),
+        "the open menu fits the picture without growing it"
+    );
+    assert_eq!(png(with_links), png(without_links));
+}

@@ -203,3 +203,41 @@ test("the package API: render, check, version, options", async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a participant's links open as a menu on hover, without script", async () => {
+  const { page, problems } = await newPage();
+  await page.goto(`${base}demo.html`);
+  await page.evaluate(async () => {
+    const m = await import("./pkg/mermaid_wasm.js");
+    await m.default();
+    const svg = m.render(
+      "sequenceDiagram\n  participant A as Alice\n  link A: Docs @ https://example.com/docs\n" +
+        "  link A: Evil @ javascript:alert(1)\n  A->>B: hi",
+    );
+    document.body.innerHTML = `<div id="menu-test" style="position:absolute;left:0;top:0">${svg}</div>`;
+  });
+  const panelShown = () => page.$eval("#menu-test .mrs-popup-panel", (e) => getComputedStyle(e).display !== "none");
+  assert.equal(await page.$$eval("#menu-test script", (s) => s.length), 0);
+  assert.deepEqual(await page.$$eval("#menu-test a", (a) => a.map((x) => x.getAttribute("href"))), [
+    "https://example.com/docs",
+  ]);
+  assert.equal(await panelShown(), false, "closed until hovered");
+  const actor = await page.$eval("#menu-test .mrs-popup .actor-top rect", (r) => {
+    const b = r.getBoundingClientRect();
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2, bottom: b.bottom };
+  });
+  await page.mouse.move(actor.x, actor.y);
+  assert.equal(await panelShown(), true, "open on hover");
+  // Down onto the entry: the menu stays open and the link is what is under the pointer.
+  await page.mouse.move(actor.x, actor.bottom + 15);
+  assert.equal(await panelShown(), true, "stays open over the panel");
+  const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("a")?.getAttribute("href"), {
+    x: actor.x,
+    y: actor.bottom + 15,
+  });
+  assert.equal(under, "https://example.com/docs");
+  await page.mouse.move(1000, 700);
+  assert.equal(await panelShown(), false, "closes when the pointer leaves");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -3,6 +3,8 @@
 //! Layout produces one [`Scene`]; the SVG writer, the PNG rasterizer and the geometry JSON only walk it. A
 //! backend that would need to re-derive a position or a size is a sign that a field is missing here.
 
+use mermaid_text::{line_width, Weight};
+
 pub use crate::layered::{Point, Rect};
 
 /// One laid-out diagram.
@@ -49,6 +51,10 @@ pub enum Item {
         tooltip: Option<String>,
         items: Vec<Item>,
     },
+    /// Items always drawn (`trigger`) and items shown only while the pointer is over them or focus is inside
+    /// (`panel`), such as a participant's menu of links. Only an interactive SVG can show the panel; still
+    /// pictures (PNG, PDF) draw the trigger alone.
+    Popup { trigger: Vec<Item>, panel: Vec<Item> },
 }
 
 /// Geometry of a [`Item::Shape`].
@@ -104,6 +110,8 @@ pub struct Marker {
 pub enum MarkerKind {
     /// A filled triangle whose tip is [`MarkerKind::length`] beyond the path's end.
     Arrow,
+    /// The filled head of a sequence message: the same triangle, larger, as mermaid draws messages.
+    MessageArrow,
     /// A filled circle.
     Circle,
     /// An ×.
@@ -119,10 +127,11 @@ pub enum MarkerKind {
     ZeroOrMore,
     /// A hollow diamond (parent of a multi-dimensional relationship).
     MdParent,
-    /// An open (unfilled, two-stroke) arrowhead: sequence `-)`.
+    /// A slender dart whose wings reach back past its notch, reading as an open head: sequence `-)`.
     OpenArrow,
     /// A filled half triangle on the left / right side of the line's direction (above / below a line drawn
-    /// left to right): sequence `-|\` and `-|/`.
+    /// left to right): sequence `-|\` and `-|/`. As in mermaid, the upper one stands on the tip and the lower
+    /// one on the base.
     HalfArrowTop,
     HalfArrowBottom,
     /// One stroke of an arrowhead on the upper / lower side: sequence `-\\` and `-//`.
@@ -135,6 +144,7 @@ impl MarkerKind {
     pub fn length(self) -> f64 {
         match self {
             MarkerKind::Arrow => 8.0,
+            MarkerKind::MessageArrow => 11.0,
             MarkerKind::Circle => 10.0,
             MarkerKind::Cross => 8.0,
             MarkerKind::OnlyOne => 18.0,
@@ -142,11 +152,10 @@ impl MarkerKind {
             MarkerKind::OneOrMore => 25.0,
             MarkerKind::ZeroOrMore => 36.0,
             MarkerKind::MdParent => 18.0,
-            MarkerKind::OpenArrow
-            | MarkerKind::HalfArrowTop
-            | MarkerKind::HalfArrowBottom
-            | MarkerKind::StickTop
-            | MarkerKind::StickBottom => 10.0,
+            MarkerKind::OpenArrow => 12.0,
+            MarkerKind::HalfArrowTop | MarkerKind::HalfArrowBottom | MarkerKind::StickTop | MarkerKind::StickBottom => {
+                10.0
+            }
         }
     }
 }
@@ -405,6 +414,10 @@ pub(crate) fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
     for item in items {
         match item {
             Item::Group { items, .. } | Item::Link { items, .. } => translate_items(items, dx, dy),
+            Item::Popup { trigger, panel } => {
+                translate_items(trigger, dx, dy);
+                translate_items(panel, dx, dy);
+            }
             Item::Shape { geometry, .. } => match geometry {
                 ShapeGeometry::Rect { rect, .. } => *rect = rect.moved(dx, dy),
                 ShapeGeometry::Ellipse { center, .. } => *center = center.moved(dx, dy),
@@ -430,6 +443,11 @@ fn item_bounds(items: &[Item], acc: &mut Option<Rect>) {
     for item in items {
         match item {
             Item::Group { items, .. } | Item::Link { items, .. } => item_bounds(items, acc),
+            // The panel counts: when it is shown it must not be cut off by the picture's edge.
+            Item::Popup { trigger, panel } => {
+                item_bounds(trigger, acc);
+                item_bounds(panel, acc);
+            }
             Item::Shape { geometry, style } => {
                 let half = style.stroke_width / 2.0;
                 let r = match geometry {
@@ -466,9 +484,38 @@ fn item_bounds(items: &[Item], acc: &mut Option<Rect>) {
                     },
                 );
             }
-            Item::Text(_) => {}
+            Item::Text(block) => {
+                for line in &block.lines {
+                    let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+                    let bold = line.runs.iter().any(|r| r.bold);
+                    let weight = if bold { Weight::Bold } else { Weight::Regular };
+                    let width = line_width(&text, block.font_size, weight);
+                    let x = match block.anchor {
+                        TextAnchor::Start => line.x,
+                        TextAnchor::Middle => line.x - width / 2.0,
+                        TextAnchor::End => line.x - width,
+                    };
+                    // From the ascender to the descender of the font, around the baseline.
+                    add_bounds(
+                        acc,
+                        Rect {
+                            x,
+                            y: line.baseline - block.font_size,
+                            width,
+                            height: block.font_size * 1.25,
+                        },
+                    );
+                }
+            }
         }
     }
+}
+
+/// The box around the drawn items: shapes and paths with their strokes, and text as measured.
+pub(crate) fn items_bounds(items: &[Item]) -> Option<Rect> {
+    let mut acc = None;
+    item_bounds(items, &mut acc);
+    acc
 }
 
 fn bounds_of(points: &[Point]) -> Rect {
@@ -504,13 +551,38 @@ impl Scene {
             e.waypoints.iter_mut().for_each(|p| *p = p.moved(dx, dy));
             e.path.translate(dx, dy);
         }
+        if let Some(seq) = &mut g.sequence {
+            for n in &mut seq.actors_bottom {
+                n.rect = n.rect.moved(dx, dy);
+                n.label_box = n.label_box.moved(dx, dy);
+                n.outline.iter_mut().for_each(|p| *p = p.moved(dx, dy));
+            }
+            for m in &mut seq.messages {
+                m.y += dy;
+                m.text_box = m.text_box.map(|b| b.moved(dx, dy));
+            }
+            for n in &mut seq.notes {
+                n.rect = n.rect.moved(dx, dy);
+                n.text_box = n.text_box.moved(dx, dy);
+            }
+            for f in &mut seq.frames {
+                f.rect = f.rect.moved(dx, dy);
+                f.dividers.iter_mut().for_each(|d| *d += dy);
+            }
+            for a in &mut seq.activations {
+                a.rect = a.rect.moved(dx, dy);
+            }
+            for l in &mut seq.lifelines {
+                l.x += dx;
+                l.y1 += dy;
+                l.y2 += dy;
+            }
+        }
     }
 
-    /// The box around every shape and path drawn (text sits inside shapes, so it is not measured).
+    /// The box around everything drawn: shapes, paths and text.
     pub fn drawn_bounds(&self) -> Option<Rect> {
-        let mut acc = None;
-        item_bounds(&self.items, &mut acc);
-        acc
+        items_bounds(&self.items)
     }
 
     /// Size the drawing to what is drawn plus `padding` on every side, moving it so nothing is cut off

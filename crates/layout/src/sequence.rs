@@ -13,7 +13,7 @@ use crate::scene::*;
 use crate::text::lay_out_label;
 use crate::theme::Theme;
 use mermaid_parser::{
-    BlockKind, Label, LineStyle, MessageHead, NotePlacement, ParticipantKind, SeqStatement, SequenceDiagram,
+    ActorLink, BlockKind, Label, LineStyle, MessageHead, NotePlacement, ParticipantKind, SeqStatement, SequenceDiagram,
 };
 use mermaid_text::{line_width, Weight};
 use std::collections::HashMap;
@@ -198,10 +198,15 @@ struct PlacedFrame {
     parent: Option<usize>,
 }
 
+/// Radius of the disc holding a message's sequence number.
+const NUMBER_R: f64 = 10.0;
+/// Radius of the dot a central connection (`()`) draws on the lifeline.
+const CENTRAL_DOT_R: f64 = 4.5;
+
 fn head_marker(h: MessageHead) -> Option<MarkerKind> {
     match h {
         MessageHead::None => None,
-        MessageHead::Filled => Some(MarkerKind::Arrow),
+        MessageHead::Filled => Some(MarkerKind::MessageArrow),
         MessageHead::Open => Some(MarkerKind::OpenArrow),
         MessageHead::Cross => Some(MarkerKind::Cross),
         MessageHead::HalfTop => Some(MarkerKind::HalfArrowTop),
@@ -242,7 +247,9 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
         .participants
         .iter()
         .map(|p| {
-            let label = measure(&p.label.text, theme, None);
+            // `wrap:` fits the label to a default box, leaving the wrap padding on both sides.
+            let wrap = p.wrap.unwrap_or(config.sequence_wrap).then_some(ACTOR_W - 20.0);
+            let label = measure(&p.label.text, theme, wrap);
             let (w, h) = symbol_size(p.kind, &label);
             Col {
                 id: p.id.clone(),
@@ -366,6 +373,17 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
         }
         cols[i].cx = x;
     }
+    // Now that the columns stand, a wrapped message between two of them fills the room between their lifelines
+    // (at least the width it was measured at, so the spacing above still holds), as in mermaid.
+    for (si, st) in diagram.statements.iter().enumerate() {
+        if let SeqStatement::Message(m) = st {
+            let (a, b) = (col_of(&m.from), col_of(&m.to));
+            if a != b && m.wrap.unwrap_or(config.sequence_wrap) {
+                let room = (cols[a].cx - cols[b].cx).abs().max(WRAP_W);
+                texts[si] = Some(measure(&m.text.text, theme, Some(room)));
+            }
+        }
+    }
 
     // ---- vertical walk
     let has_box = !diagram.boxes.is_empty();
@@ -400,6 +418,8 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
     let mut numbering = false;
     let mut pending_create: Option<usize> = None;
     let mut pending_destroy: Vec<usize> = Vec::new();
+    // Whether the last thing placed was a self message (its loop hangs below its line).
+    let mut after_self_message = false;
 
     let bounds = |active: &Vec<Vec<f64>>, c: usize, cols: &Vec<Col>| -> (f64, f64) {
         let k = active[c].len();
@@ -507,9 +527,9 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                 });
                 y = line_y;
                 if a == b {
-                    // mermaid leaves a generous band under a self message's loop.
-                    y += SELF_H + 4.0 * GAP;
+                    y += SELF_H + GAP;
                 }
+                after_self_message = a == b;
                 if m.activate_target {
                     active[b].push(line_y);
                 }
@@ -538,6 +558,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                 y += half;
             }
             SeqStatement::Note(note) => {
+                after_self_message = false;
                 let text = texts[si].clone().unwrap_or_default();
                 let w = (text.width + 2.0 * NOTE_PAD).max(NOTE_W);
                 let h = text.height().max(LINE_H) + 2.0 * NOTE_PAD;
@@ -575,6 +596,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                 }
             }
             SeqStatement::BlockStart { kind, label, wrap, .. } => {
+                after_self_message = false;
                 let wrap_at = (*wrap == Some(true)).then_some(WRAP_W);
                 let (txt, color) = if *kind == BlockKind::Rect {
                     (Txt::default(), Some(label.text.clone()))
@@ -610,6 +632,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                 });
             }
             SeqStatement::BlockBranch { label, wrap, .. } => {
+                after_self_message = false;
                 let wrap_at = (*wrap == Some(true)).then_some(WRAP_W);
                 let txt = measure(&label.text, theme, wrap_at);
                 let divider = y + GAP;
@@ -620,7 +643,9 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
             }
             SeqStatement::BlockEnd { .. } => {
                 let Some(f) = open.pop() else { continue };
-                let bottom = y + GAP;
+                // mermaid closes a frame well below a self message's loop when that message is the frame's last.
+                let bottom = y + GAP + if after_self_message { 3.0 * GAP } else { 0.0 };
+                after_self_message = false;
                 let header_w = LABEL_BOX_W
                     + f.label
                         .width
@@ -685,6 +710,8 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
     let mut seq = SequenceGeometry::default();
     let mut back: Vec<Item> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
+    // Participants with a link menu: drawn after everything else.
+    let mut popups: Vec<Item> = Vec::new();
 
     // ---- boxes
     let mirror = config.mirror_actors;
@@ -802,11 +829,20 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
             y1: life_top,
             y2: end_y,
         });
-        items.push(Item::Group {
+        let symbol = Item::Group {
             class: "actor actor-top".into(),
             id: Some(c.id.clone()),
             items: draw_symbol(c, top_rect, theme),
-        });
+        };
+        let menu = link_menu(&diagram.links, &c.id, top_rect, theme);
+        match menu {
+            // Drawn last, so an open menu lies above the messages.
+            Some(panel) => popups.push(Item::Popup {
+                trigger: vec![symbol],
+                panel,
+            }),
+            None => items.push(symbol),
+        }
         scene.geometry.nodes.push(NodeGeometry {
             id: c.id.clone(),
             label: c.label.plain(),
@@ -992,11 +1028,16 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
             if let Some(mk) = &marker_start {
                 start += dir * mk.kind.length();
             }
+            // A central connection's dot sits on the lifeline; the line and its head stop at the dot's edge.
             if m.central_to {
-                end -= dir * 8.0;
+                end -= dir * CENTRAL_DOT_R;
             }
             if m.central_from {
-                start += dir * 8.0;
+                start += dir * CENTRAL_DOT_R;
+            }
+            // A head at the start would lie under the sequence number's disc: it starts at the disc's edge.
+            if marker_start.is_some() && m.number.is_some() {
+                start += dir * NUMBER_R;
             }
             let path = Path(vec![
                 PathCmd::MoveTo(Point { x: start, y: m.y }),
@@ -1012,13 +1053,11 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
         });
         for (flag, x) in [(m.central_from, m.x1), (m.central_to, m.x2)] {
             if flag && m.from != m.to {
-                let dir = if m.x2 >= m.x1 { 1.0 } else { -1.0 };
-                let cx = if x == m.x1 { x + dir * 4.0 } else { x - dir * 4.0 };
                 g.push(Item::Shape {
                     geometry: ShapeGeometry::Ellipse {
-                        center: Point { x: cx, y: m.y },
-                        rx: 4.0,
-                        ry: 4.0,
+                        center: Point { x, y: m.y },
+                        rx: CENTRAL_DOT_R,
+                        ry: CENTRAL_DOT_R,
                     },
                     style: Style {
                         fill: Some(theme.signal_color.clone()),
@@ -1050,8 +1089,8 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
             g.push(Item::Shape {
                 geometry: ShapeGeometry::Ellipse {
                     center,
-                    rx: 10.0,
-                    ry: 10.0,
+                    rx: NUMBER_R,
+                    ry: NUMBER_R,
                 },
                 style: Style {
                     fill: Some(theme.sequence_number_fill.clone()),
@@ -1129,20 +1168,73 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
     // ---- move the content to the margins and size the scene
     let mut all = back;
     all.extend(items);
-    let bb = items_bbox(&all);
+    all.extend(popups);
+    scene.items = all;
+    scene.geometry.sequence = Some(seq);
+    let bb = crate::scene::items_bounds(&scene.items);
     let (dx, dy) = match bb {
         Some(b) => (50.0 - b.x, 10.0 - b.y),
         None => (50.0, 10.0),
     };
-    crate::scene::translate_items(&mut all, dx, dy);
+    scene.translate(dx, dy);
     let bb = bb.unwrap_or_default();
     scene.width = (bb.width + 100.0).max(100.0);
     scene.height = (bb.height + 20.0).max(20.0);
-    scene.items = all;
-    translate_geometry(&mut scene.geometry, &mut seq, dx, dy);
     scene.geometry.nodes.sort_by(|a, b| a.rect.x.total_cmp(&b.rect.x));
-    scene.geometry.sequence = Some(seq);
     scene
+}
+
+/// Height of one entry of a participant's link menu.
+const MENU_ROW_H: f64 = 30.0;
+
+/// The menu of a participant's `link`/`links` entries, as a panel hanging below its top symbol, or `None` when
+/// it has no entry with a safe URL (only `http`, `https` and `mailto` are kept; others are dropped).
+fn link_menu(links: &[ActorLink], participant: &str, symbol: Rect, theme: &Theme) -> Option<Vec<Item>> {
+    let entries: Vec<(Txt, String)> = links
+        .iter()
+        .filter(|l| l.participant == participant)
+        .filter_map(|l| Some((measure(&l.label, theme, None), crate::style::safe_url(&l.url)?)))
+        .collect();
+    if entries.is_empty() {
+        return None;
+    }
+    let width = entries.iter().map(|(t, _)| t.width + 30.0).fold(symbol.width, f64::max);
+    let panel = Rect {
+        x: symbol.x + symbol.width / 2.0 - width / 2.0,
+        // Touching the symbol, so the pointer can move onto the panel without leaving the popup.
+        y: symbol.bottom(),
+        width,
+        height: entries.iter().map(|(t, _)| t.height().max(MENU_ROW_H)).sum::<f64>() + 10.0,
+    };
+    let mut items = vec![Item::Shape {
+        geometry: ShapeGeometry::Rect { rect: panel, rx: 3.0 },
+        style: Style {
+            fill: Some(theme.actor_fill.clone()),
+            stroke: Some(theme.actor_stroke.clone()),
+            stroke_width: 1.0,
+            ..Default::default()
+        },
+    }];
+    let mut top = panel.y + 5.0;
+    for (label, href) in entries {
+        let row_h = label.height().max(MENU_ROW_H);
+        let mut block = text_block(
+            &label,
+            panel.x + panel.width / 2.0,
+            top + (row_h - label.height()) / 2.0,
+            theme,
+            &theme.actor_text,
+            false,
+        );
+        block.extra_css.push(("text-decoration".into(), "underline".into()));
+        items.push(Item::Link {
+            href,
+            tooltip: None,
+            items: vec![Item::Text(block)],
+        });
+        top += row_h;
+    }
+    Some(items)
 }
 
 /// A user colour, if it is safe to write into the SVG.
@@ -1530,141 +1622,4 @@ fn bracketed(t: &Txt) -> Txt {
         last.push(']');
     }
     Txt { lines, width: t.width }
-}
-
-fn grow(bb: &mut Option<Rect>, r: Rect) {
-    if !(r.x.is_finite() && r.y.is_finite() && r.width.is_finite() && r.height.is_finite()) {
-        return;
-    }
-    *bb = Some(match *bb {
-        None => r,
-        Some(b) => {
-            let (x0, y0) = (b.x.min(r.x), b.y.min(r.y));
-            let (x1, y1) = (b.right().max(r.right()), b.bottom().max(r.bottom()));
-            Rect {
-                x: x0,
-                y: y0,
-                width: x1 - x0,
-                height: y1 - y0,
-            }
-        }
-    });
-}
-
-fn pt_rect(p: Point) -> Rect {
-    Rect {
-        x: p.x,
-        y: p.y,
-        width: 0.0,
-        height: 0.0,
-    }
-}
-
-/// The bounding box of drawn items (text estimated from its measured width).
-fn items_bbox(items: &[Item]) -> Option<Rect> {
-    let mut bb = None;
-    let mut stack: Vec<&Item> = items.iter().collect();
-    while let Some(item) = stack.pop() {
-        match item {
-            Item::Group { items, .. } | Item::Link { items, .. } => stack.extend(items.iter()),
-            Item::Shape { geometry, .. } => match geometry {
-                ShapeGeometry::Rect { rect, .. } => grow(&mut bb, *rect),
-                ShapeGeometry::Ellipse { center, rx, ry } => grow(
-                    &mut bb,
-                    Rect {
-                        x: center.x - rx,
-                        y: center.y - ry,
-                        width: 2.0 * rx,
-                        height: 2.0 * ry,
-                    },
-                ),
-                ShapeGeometry::Polygon(pts) => pts.iter().for_each(|p| grow(&mut bb, pt_rect(*p))),
-                ShapeGeometry::Path(path) => path.flatten(8).iter().for_each(|p| grow(&mut bb, pt_rect(*p))),
-            },
-            Item::Path { path, .. } => path.flatten(8).iter().for_each(|p| grow(&mut bb, pt_rect(*p))),
-            Item::Text(t) => {
-                for l in &t.lines {
-                    let text: String = l.runs.iter().map(|r| r.text.as_str()).collect();
-                    let w = line_width(&text, t.font_size, Weight::Regular);
-                    let x = match t.anchor {
-                        TextAnchor::Start => l.x,
-                        TextAnchor::Middle => l.x - w / 2.0,
-                        TextAnchor::End => l.x - w,
-                    };
-                    grow(
-                        &mut bb,
-                        Rect {
-                            x,
-                            y: l.baseline - t.font_size,
-                            width: w,
-                            height: t.font_size * 1.25,
-                        },
-                    );
-                }
-            }
-        }
-    }
-    bb
-}
-
-fn mv(p: &mut Point, dx: f64, dy: f64) {
-    p.x += dx;
-    p.y += dy;
-}
-
-fn mv_rect(r: &mut Rect, dx: f64, dy: f64) {
-    r.x += dx;
-    r.y += dy;
-}
-
-fn mv_path(path: &mut Path, dx: f64, dy: f64) {
-    for cmd in &mut path.0 {
-        match cmd {
-            PathCmd::MoveTo(p) | PathCmd::LineTo(p) => mv(p, dx, dy),
-            PathCmd::CubicTo(a, b, c) => {
-                mv(a, dx, dy);
-                mv(b, dx, dy);
-                mv(c, dx, dy);
-            }
-            PathCmd::ArcTo { to, .. } => mv(to, dx, dy),
-            PathCmd::Close => {}
-        }
-    }
-}
-
-fn translate_geometry(g: &mut Geometry, seq: &mut SequenceGeometry, dx: f64, dy: f64) {
-    for n in g.nodes.iter_mut().chain(seq.actors_bottom.iter_mut()) {
-        mv_rect(&mut n.rect, dx, dy);
-        mv_rect(&mut n.label_box, dx, dy);
-        n.outline.iter_mut().for_each(|p| mv(p, dx, dy));
-    }
-    for e in &mut g.edges {
-        mv_path(&mut e.path, dx, dy);
-        e.waypoints.iter_mut().for_each(|p| mv(p, dx, dy));
-        if let Some(b) = &mut e.label_box {
-            mv_rect(b, dx, dy);
-        }
-    }
-    for m in &mut seq.messages {
-        m.y += dy;
-        if let Some(b) = &mut m.text_box {
-            mv_rect(b, dx, dy);
-        }
-    }
-    for n in &mut seq.notes {
-        mv_rect(&mut n.rect, dx, dy);
-        mv_rect(&mut n.text_box, dx, dy);
-    }
-    for f in &mut seq.frames {
-        mv_rect(&mut f.rect, dx, dy);
-        f.dividers.iter_mut().for_each(|d| *d += dy);
-    }
-    for a in &mut seq.activations {
-        mv_rect(&mut a.rect, dx, dy);
-    }
-    for l in &mut seq.lifelines {
-        l.x += dx;
-        l.y1 += dy;
-        l.y2 += dy;
-    }
 }

@@ -2,7 +2,7 @@
 
 use crate::scene::{Point, Rect, TextAnchor, TextBlock, TextLine, TextRun};
 use crate::theme::Theme;
-use mermaid_parser::{Label, LabelKind};
+use mermaid_parser::{Label, LabelKind, LINE_BREAK};
 use mermaid_text::{ascent, descent, line_width, Weight};
 
 /// A label broken into lines of styled runs, with its measured size.
@@ -13,33 +13,13 @@ pub(crate) struct LaidText {
     pub height: f64,
 }
 
-/// Split `text` at `<br>` tags (any case, with or without `/`) and, for markdown, at newlines.
+/// Split `text` at the parser's line-break marks (its `<br>` tags) and, for markdown, at newlines.
 fn split_lines(text: &str, markdown: bool) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    let mut rest = text;
-    while let Some(pos) = rest.find('<') {
-        let (before, after) = rest.split_at(pos);
-        push_text(&mut lines, before, markdown);
-        let tag_end = after.find('>');
-        let is_br = tag_end.is_some_and(|end| {
-            let inner: String = after[1..end]
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '/')
-                .collect();
-            inner.eq_ignore_ascii_case("br")
-        });
-        match tag_end {
-            Some(end) if is_br => {
-                lines.push(String::new());
-                rest = &after[end + 1..];
-            }
-            _ => {
-                push_text(&mut lines, "<", markdown);
-                rest = &after[1..];
-            }
-        }
+    let mut lines = Vec::new();
+    for part in text.split(LINE_BREAK) {
+        lines.push(String::new());
+        push_text(&mut lines, part, markdown);
     }
-    push_text(&mut lines, rest, markdown);
     lines
 }
 
@@ -261,9 +241,12 @@ mod tests {
 
     #[test]
     fn br_tags_break_lines() {
-        assert_eq!(split_lines("a<br>b<BR/>c<br />d", false), ["a", "b", "c", "d"]);
-        assert_eq!(split_lines("a < b", false), ["a < b"]);
-        assert_eq!(split_lines("x<b>y", false), ["x<b>y"]);
+        assert_eq!(split_lines("a\u{2028}b\u{2028}c", false), ["a", "b", "c"]);
+        assert_eq!(
+            split_lines("a < b<br>", false),
+            ["a < b<br>"],
+            "only the parser's marks break lines"
+        );
     }
 
     #[test]

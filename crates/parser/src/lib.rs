@@ -33,6 +33,7 @@ mod text;
 pub use ast::*;
 pub use error::ParseError;
 pub use limits::Limits;
+pub use text::LINE_BREAK;
 
 /// A diagram keyword and the grammar that parses diagrams starting with it.
 type DiagramParser = fn(&preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError>;

@@ -1,8 +1,48 @@
 //! Text helpers shared by the grammars: entity codes, style lists.
 
-/// Decode Mermaid entity codes: `#quot;`, `#lt;`, `#35;` (decimal), `#x23;` (hex). Unknown names are kept as
-/// written.
+/// Where a label breaks its line: what a `<br>` tag (any case, with or without `/`) in the source becomes.
+/// Marking breaks before entity codes are decoded keeps `#lt;br#gt;` as the visible text `<br>`.
+pub const LINE_BREAK: char = '\u{2028}';
+
+/// Replace `<br>` tags with [`LINE_BREAK`]; other `<…>` text is kept as written.
+fn mark_line_breaks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find('<') {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos..];
+        let tag = after.find('>').map(|end| (end, &after[1..end]));
+        match tag {
+            Some((end, inner))
+                if inner
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && *c != '/')
+                    .collect::<String>()
+                    .eq_ignore_ascii_case("br") =>
+            {
+                out.push(LINE_BREAK);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Decode Mermaid entity codes: `#quot;`, `#lt;`, `#35;` (decimal), `#x23;` (hex), after marking `<br>` tags as
+/// [`LINE_BREAK`]. Unknown names are kept as written.
 pub(crate) fn decode_entities(s: &str) -> String {
+    let marked;
+    let s = if s.contains('<') {
+        marked = mark_line_breaks(s);
+        marked.as_str()
+    } else {
+        s
+    };
     if !s.contains('#') {
         return s.to_string();
     }
@@ -162,6 +202,14 @@ mod tests {
         assert_eq!(decode_entities("#x41;#unknown; #fff #"), "A#unknown; #fff #");
         assert_eq!(decode_entities("no entities"), "no entities");
         assert_eq!(decode_entities("#99999999999;"), "#99999999999;");
+    }
+
+    #[test]
+    fn br_tags_become_line_breaks_but_encoded_ones_stay_text() {
+        assert_eq!(decode_entities("a<br>b<BR/>c<br />d"), "a\u{2028}b\u{2028}c\u{2028}d");
+        assert_eq!(decode_entities("using #lt;br#gt; here"), "using <br> here");
+        assert_eq!(decode_entities("a < b <b>x</b>"), "a < b <b>x</b>");
+        assert_eq!(decode_entities("x<br"), "x<br");
     }
 
     #[test]

@@ -9,7 +9,13 @@ use std::fmt::Write;
 pub struct SvgOptions {
     /// A CSS colour painted behind the drawing; `None` (or `transparent`) leaves it transparent.
     pub background: Option<String>,
+    /// Write a still picture: leave out what only appears on hover (popup panels). Set when the SVG is to be
+    /// rasterized.
+    pub still: bool,
 }
+
+/// Hides popup panels until the pointer is over their trigger or focus is inside it: no script needed.
+const POPUP_CSS: &str = ".mrs-popup-panel{display:none}.mrs-popup:hover .mrs-popup-panel,.mrs-popup:focus-within .mrs-popup-panel{display:inline}";
 
 /// Format a coordinate: at most three decimals, no trailing zeros, no `-0`.
 pub(crate) fn num(v: f64) -> String {
@@ -94,6 +100,7 @@ fn is_css_color(c: &str) -> bool {
 fn marker_id(kind: MarkerKind, color_value: &str, start: bool, colors: &[String]) -> String {
     let name = match kind {
         MarkerKind::Arrow => "arrow",
+        MarkerKind::MessageArrow => "message-arrow",
         MarkerKind::Circle => "circle",
         MarkerKind::Cross => "cross",
         MarkerKind::OnlyOne => "er-only-one",
@@ -115,6 +122,10 @@ fn collect_markers(items: &[Item], out: &mut BTreeSet<(MarkerKind, bool, String)
     for item in items {
         match item {
             Item::Group { items, .. } | Item::Link { items, .. } => collect_markers(items, out),
+            Item::Popup { trigger, panel } => {
+                collect_markers(trigger, out);
+                collect_markers(panel, out);
+            }
             Item::Path {
                 marker_start,
                 marker_end,
@@ -130,6 +141,14 @@ fn collect_markers(items: &[Item], out: &mut BTreeSet<(MarkerKind, bool, String)
             _ => {}
         }
     }
+}
+
+fn has_popup(items: &[Item]) -> bool {
+    items.iter().any(|item| match item {
+        Item::Popup { .. } => true,
+        Item::Group { items, .. } | Item::Link { items, .. } => has_popup(items),
+        _ => false,
+    })
 }
 
 fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &str, id: &str) {
@@ -156,6 +175,9 @@ fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &s
         (MarkerKind::Arrow, true) => {
             format!(r#"<path d="M10,0L0,5L10,10z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
         }
+        // A little less tall than long, and without an outline stroke that would blunt the tip.
+        (MarkerKind::MessageArrow, false) => format!(r#"<path d="M0,0.5L10,5L0,9.5z" fill="{c}"/>"#),
+        (MarkerKind::MessageArrow, true) => format!(r#"<path d="M10,0.5L0,5L10,9.5z" fill="{c}"/>"#),
         (MarkerKind::Circle, _) => {
             format!(r#"<circle cx="5" cy="5" r="4.5" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
         }
@@ -163,24 +185,14 @@ fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &s
             format!(r#"<path d="M1,1L9,9M1,9L9,1" fill="none" stroke="{c}" stroke-width="2"/>"#)
         }
         // Heads that do not cover the line's last stretch draw it themselves (the `M…,5L…,5` spine).
-        (MarkerKind::OpenArrow, false) => {
-            format!(r#"<path d="M1,1L10,5L1,9M0,5L10,5" fill="none" stroke="{c}" stroke-width="1.5"/>"#)
-        }
-        (MarkerKind::OpenArrow, true) => {
-            format!(r#"<path d="M9,1L0,5L9,9M0,5L10,5" fill="none" stroke="{c}" stroke-width="1.5"/>"#)
-        }
-        (MarkerKind::HalfArrowTop, false) => {
-            format!(r#"<path d="M0,0L10,5L0,5z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
-        }
-        (MarkerKind::HalfArrowTop, true) => {
-            format!(r#"<path d="M10,0L0,5L10,5z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
-        }
-        (MarkerKind::HalfArrowBottom, false) => {
-            format!(r#"<path d="M0,10L10,5L0,5z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
-        }
-        (MarkerKind::HalfArrowBottom, true) => {
-            format!(r#"<path d="M10,10L0,5L10,5z" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
-        }
+        // The dart's wings reach a little outside the box (the marker does not clip); the line runs into its
+        // notch.
+        (MarkerKind::OpenArrow, false) => format!(r#"<path d="M10,5L0,-0.5L4,5L0,10.5z" fill="{c}"/>"#),
+        (MarkerKind::OpenArrow, true) => format!(r#"<path d="M0,5L10,-0.5L6,5L10,10.5z" fill="{c}"/>"#),
+        (MarkerKind::HalfArrowTop, false) => format!(r#"<path d="M0,5L10,5L10,-3z" fill="{c}"/>"#),
+        (MarkerKind::HalfArrowTop, true) => format!(r#"<path d="M10,5L0,5L0,-3z" fill="{c}"/>"#),
+        (MarkerKind::HalfArrowBottom, false) => format!(r#"<path d="M0,13L10,5L0,5z" fill="{c}"/>"#),
+        (MarkerKind::HalfArrowBottom, true) => format!(r#"<path d="M10,13L0,5L10,5z" fill="{c}"/>"#),
         (MarkerKind::StickTop, false) => {
             format!(r#"<path d="M1,0L10,5M0,5L10,5" fill="none" stroke="{c}" stroke-width="1.5"/>"#)
         }
@@ -197,7 +209,7 @@ fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &s
     };
     let _ = write!(
         out,
-        r#"<marker id="{id}" viewBox="0 0 10 10" refX="{ref_x}" refY="5" markerUnits="userSpaceOnUse" markerWidth="{size}" markerHeight="{size}" orient="auto">{body}</marker>"#
+        r#"<marker id="{id}" viewBox="0 0 10 10" refX="{ref_x}" refY="5" markerUnits="userSpaceOnUse" markerWidth="{size}" markerHeight="{size}" orient="auto" overflow="visible">{body}</marker>"#
     );
 }
 
@@ -315,6 +327,7 @@ fn css_attr(decls: &[(String, String)]) -> String {
 struct Writer<'a> {
     out: String,
     colors: &'a [String],
+    still: bool,
 }
 
 impl Writer<'_> {
@@ -333,6 +346,18 @@ impl Writer<'_> {
                 }
                 self.items(items);
                 self.out.push_str("</a>");
+            }
+            Item::Popup { trigger, panel } => {
+                if self.still {
+                    self.items(trigger);
+                    return;
+                }
+                // Focusable, so keyboard users can open the panel and tab to its links.
+                self.out.push_str(r#"<g class="mrs-popup" tabindex="0">"#);
+                self.items(trigger);
+                self.out.push_str(r#"<g class="mrs-popup-panel">"#);
+                self.items(panel);
+                self.out.push_str("</g></g>");
             }
             Item::Group { class, id, items } => {
                 let id_attr = id
@@ -491,8 +516,15 @@ pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
             escape(&color(bg))
         );
     }
+    if !options.still && has_popup(&scene.items) {
+        let _ = write!(out, "<style>{POPUP_CSS}</style>");
+    }
     let _ = write!(out, r#"<g font-family="{}">"#, escape(mermaid_text::FONT_STACK));
-    let mut writer = Writer { out, colors: &colors };
+    let mut writer = Writer {
+        out,
+        colors: &colors,
+        still: options.still,
+    };
     writer.items(&scene.items);
     let mut out = writer.out;
     out.push_str("</g></svg>\n");

@@ -92,8 +92,8 @@ pub struct Flowchart {
 /// Text shown in a node, on an edge or as a subgraph title.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Label {
-    /// The text with quotes removed and entity codes (`#quot;`, `#35;`) decoded. `<br>` is kept as written;
-    /// line breaking is the layout's business.
+    /// The text with quotes removed, `<br>` tags turned into [`crate::LINE_BREAK`] and entity codes (`#quot;`,
+    /// `#35;`) decoded; wrapping and breaking lines is the layout's business.
     pub text: String,
     pub kind: LabelKind,
     pub span: Span,

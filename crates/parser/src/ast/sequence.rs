@@ -78,6 +78,8 @@ pub struct Participant {
     pub id: String,
     /// The text shown in the box: the alias (`as …`), or the id.
     pub label: Label,
+    /// The alias began with `wrap:` (`Some(true)`) or `nowrap:` (`Some(false)`).
+    pub wrap: Option<bool>,
     pub kind: ParticipantKind,
     /// Index into [`SequenceDiagram::boxes`] of the box holding it.
     pub in_box: Option<usize>,

@@ -658,19 +658,28 @@ const CSS_COLORS: &[&str] = &[
 /// The text of a block line or message: `wrap:`/`nowrap:` prefix removed.
 fn line_text(p: Piece<'_>) -> (String, Span, Option<bool>) {
     let t = p.trim();
-    let lower = t.text.to_ascii_lowercase();
-    for (prefix, wrap) in [
+    if let Some((len, wrap)) = wrap_prefix(t.text) {
+        let rest = t.from(len).trim();
+        return (rest.text.to_string(), rest.span(), Some(wrap));
+    }
+    (t.text.to_string(), t.span(), None)
+}
+
+/// A leading `wrap:` or `nowrap:` (also `:wrap:`, any case): its length and whether it asks for wrapping.
+pub(super) fn wrap_prefix(text: &str) -> Option<(usize, bool)> {
+    [
         ("nowrap:", false),
         ("wrap:", true),
         (":nowrap:", false),
         (":wrap:", true),
-    ] {
-        if lower.starts_with(prefix) {
-            let rest = t.from(prefix.len()).trim();
-            return (rest.text.to_string(), rest.span(), Some(wrap));
-        }
-    }
-    (t.text.to_string(), t.span(), None)
+    ]
+    .into_iter()
+    .find(|(prefix, _)| {
+        text.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+    })
+    .map(|(prefix, wrap)| (prefix.len(), wrap))
 }
 
 /// `Note left of A: text` and friends; `rest` follows `note`.

@@ -177,7 +177,12 @@ impl<'a> Builder<'a> {
                     p.span = span;
                 }
                 if let Some((text, s)) = alias {
-                    p.label = Self::label(&text, s);
+                    let (text, wrap) = match grammar::wrap_prefix(&text) {
+                        Some((len, wrap)) => (text[len..].trim(), Some(wrap)),
+                        None => (text.as_str(), None),
+                    };
+                    p.label = Self::label(text, s);
+                    p.wrap = wrap;
                 }
                 if let Some((b, _)) = self.open_box {
                     if let Some(other) = self.d.participants[i].in_box.filter(|&o| o != b) {

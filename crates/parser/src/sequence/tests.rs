@@ -47,7 +47,7 @@ fn declarations_aliases_and_types() {
          participant G@{ \"type\": \"boundary\", \"alias\": \"Gateway\" }\nparticipant C@{ \"type\": \"control\" } as Ctl\n\
          PARTICIPANT D@{ type: database }\n");
     assert_eq!(ids(&d), ["A", "B", "Q", "G", "C", "D"]);
-    assert_eq!(d.participants[0].label.text, "Ann<br/>Smith");
+    assert_eq!(d.participants[0].label.text, "Ann\u{2028}Smith");
     assert_eq!(d.participants[1].kind, ParticipantKind::Actor);
     assert_eq!(d.participants[2].kind, ParticipantKind::Queue);
     assert_eq!(d.participants[3].kind, ParticipantKind::Boundary);
