@@ -211,6 +211,55 @@ const CASES: &[(&str, &str, &str, usize, usize)] = &[
         2,
         3,
     ),
+    (
+        "sequenceDiagram\n  Alice->>Bob: hi\n  activate bob",
+        "cannot activate `bob`: no participant has that name",
+        "did you mean `Bob`?",
+        3,
+        12,
+    ),
+    (
+        "sequenceDiagram\n  A->>B: hi\n  activate C",
+        "cannot activate `C`",
+        "declare it first with `participant C`",
+        3,
+        12,
+    ),
+    (
+        "sequenceDiagram\n  A->>>B: hi",
+        "`->>>` is not an arrow",
+        "did you mean `->>`?",
+        2,
+        7,
+    ),
+    (
+        "sequenceDiagram\n  A-->>>B: hi",
+        "`-->>>` is not an arrow",
+        "did you mean `-->>`?",
+        2,
+        8,
+    ),
+    (
+        "sequenceDiagramm\n  A->>B: hi",
+        "unknown diagram type `sequenceDiagramm`",
+        "did you mean `sequenceDiagram`?",
+        1,
+        1,
+    ),
+    (
+        "flowchat LR\n  A-->B",
+        "unknown diagram type `flowchat`",
+        "did you mean `flowchart`?",
+        1,
+        1,
+    ),
+    (
+        "erdiagram\n  A ||--o{ B : x",
+        "unknown diagram type `erdiagram`",
+        "did you mean `erDiagram`?",
+        1,
+        1,
+    ),
 ];
 
 #[test]

@@ -130,7 +130,20 @@ pub fn parse_with_limits(source: &str, limits: &Limits) -> Result<Diagram, Parse
             .unwrap_or("")
             .contains(l)
     });
-    Err(if looks_like_flowchart {
+    // A misspelt or miscased keyword: the nearest supported one, if it is near enough to be a typo.
+    let nearest = supported
+        .iter()
+        .map(|k| {
+            (
+                text::edit_distance(&k.to_ascii_lowercase(), &keyword.to_ascii_lowercase()),
+                *k,
+            )
+        })
+        .min()
+        .filter(|&(d, k)| d <= 2 && 2 * d < k.len() && !KNOWN_UNSUPPORTED.contains(&keyword));
+    Err(if let Some((_, k)) = nearest {
+        err.with_hint(format!("did you mean `{k}`?"))
+    } else if looks_like_flowchart {
         err.with_hint("a flowchart starts with a header line such as `flowchart TD`")
     } else {
         err

@@ -966,6 +966,16 @@ fn message(p: Piece<'_>) -> Result<Stmt, SErr> {
         );
     }
     if let Some(i) = to.text.find(['+', '<', '>', ',']) {
+        let stray = &to.text[i..i + 1];
+        if i == 0 && stray == ">" {
+            // `->>>`, `-->>>`: one `>` too many.
+            let extra: String = to.text.chars().take_while(|&c| c == '>').collect();
+            return err_hint(
+                to.slice(0, extra.len()).span(),
+                format!("`{token}{extra}` is not an arrow"),
+                format!("did you mean `{token}`?"),
+            );
+        }
         return err(
             to.slice(i, i + 1).span(),
             format!("unexpected `{}` in the receiver's name", &to.text[i..i + 1]),

@@ -80,6 +80,8 @@ struct Builder<'a> {
     /// A `create`d participant waiting for its creating message.
     pending_create: Option<(String, Span)>,
     pending_destroy: Vec<(String, Span)>,
+    /// `activate`/`deactivate` of names nothing had mentioned yet: each must be a participant by the end.
+    activated_unknown: Vec<(String, Span)>,
 }
 
 impl<'a> Builder<'a> {
@@ -94,6 +96,7 @@ impl<'a> Builder<'a> {
             active: HashMap::new(),
             pending_create: None,
             pending_destroy: Vec::new(),
+            activated_unknown: Vec::new(),
         }
     }
 
@@ -222,7 +225,10 @@ impl<'a> Builder<'a> {
                 self.open_box = Some((self.d.boxes.len() - 1, span));
             }
             Stmt::Activate { id, span: id_span, on } => {
-                self.mention(&id, id_span);
+                // Activating is no mention: it neither creates a participant nor fixes its column.
+                if !self.index.contains_key(&id) {
+                    self.activated_unknown.push((id.clone(), id_span));
+                }
                 if on {
                     *self.active.entry(id.clone()).or_default() += 1;
                     self.d.statements.push(SeqStatement::Activate { participant: id, span });
@@ -409,6 +415,31 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(mut self) -> Result<SequenceDiagram, ParseError> {
+        if let Some((id, span)) = self
+            .activated_unknown
+            .iter()
+            .find(|(id, _)| !self.index.contains_key(id))
+        {
+            let nearest = self
+                .d
+                .participants
+                .iter()
+                .map(|p| {
+                    (
+                        crate::text::edit_distance(&p.id.to_lowercase(), &id.to_lowercase()),
+                        &p.id,
+                    )
+                })
+                .min();
+            let hint = match nearest {
+                // Only a near miss of a longer name: `C` is not a typo of `A`.
+                Some((d, near)) if d <= 2 && 2 * d < id.len().max(near.len()) => format!("did you mean `{near}`?"),
+                _ => format!("declare it first with `participant {id}`, or activate a participant that exists"),
+            };
+            return Err(self
+                .error(*span, format!("cannot activate `{id}`: no participant has that name"))
+                .with_hint(hint));
+        }
         if let Some((_, span)) = self.open_box {
             return Err(self
                 .error(span, "unclosed `box`: expected `end`")
