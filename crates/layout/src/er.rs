@@ -598,28 +598,9 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
         });
         let mut label_box = None;
         if let (Some(text), Some(c)) = (&labels[ri], route.label_center) {
-            let c = shift(c);
-            let rect = Rect {
-                x: c.x - text.width / 2.0,
-                y: c.y - text.height / 2.0,
-                width: text.width,
-                height: text.height,
-            };
+            let (group, rect) = text.edge_label(shift(c), &theme.er_label_background, &label_theme);
             label_box = Some(rect);
-            label_items.push(Item::Group {
-                class: "edgeLabel".into(),
-                id: None,
-                items: vec![
-                    Item::Shape {
-                        geometry: ShapeGeometry::Rect { rect, rx: 0.0 },
-                        style: Style {
-                            fill: Some(theme.er_label_background.clone()),
-                            ..Default::default()
-                        },
-                    },
-                    Item::Text(text.block(rect, &label_theme)),
-                ],
-            });
+            label_items.push(group);
         }
         scene.geometry.edges.push(EdgeGeometry {
             id,

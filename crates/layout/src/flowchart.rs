@@ -378,28 +378,9 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
 
         let mut label_box = None;
         if let (Some(text), Some(c)) = (&edge_labels[ei], route.label_center) {
-            let c = shift(c);
-            let rect = Rect {
-                x: c.x - text.width / 2.0,
-                y: c.y - text.height / 2.0,
-                width: text.width,
-                height: text.height,
-            };
+            let (group, rect) = text.edge_label(shift(c), &theme.edge_label_background, theme);
             label_box = Some(rect);
-            label_items.push(Item::Group {
-                class: "edgeLabel".into(),
-                id: None,
-                items: vec![
-                    Item::Shape {
-                        geometry: ShapeGeometry::Rect { rect, rx: 0.0 },
-                        style: Style {
-                            fill: Some(theme.edge_label_background.clone()),
-                            ..Default::default()
-                        },
-                    },
-                    Item::Text(text.block(rect, theme)),
-                ],
-            });
+            label_items.push(group);
         }
         let arrow_name = |k: Option<MarkerKind>| match k {
             None => "none",

@@ -537,7 +537,8 @@ impl Scene {
     pub fn translate(&mut self, dx: f64, dy: f64) {
         translate_items(&mut self.items, dx, dy);
         let g = &mut self.geometry;
-        for n in &mut g.nodes {
+        let bottom_actors = g.sequence.iter_mut().flat_map(|s| s.actors_bottom.iter_mut());
+        for n in g.nodes.iter_mut().chain(bottom_actors) {
             n.rect = n.rect.moved(dx, dy);
             n.label_box = n.label_box.moved(dx, dy);
             n.outline.iter_mut().for_each(|p| *p = p.moved(dx, dy));
@@ -552,11 +553,6 @@ impl Scene {
             e.path.translate(dx, dy);
         }
         if let Some(seq) = &mut g.sequence {
-            for n in &mut seq.actors_bottom {
-                n.rect = n.rect.moved(dx, dy);
-                n.label_box = n.label_box.moved(dx, dy);
-                n.outline.iter_mut().for_each(|p| *p = p.moved(dx, dy));
-            }
             for m in &mut seq.messages {
                 m.y += dy;
                 m.text_box = m.text_box.map(|b| b.moved(dx, dy));

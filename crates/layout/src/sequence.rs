@@ -1184,6 +1184,60 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
     scene
 }
 
+/// A circle (or filled disc, as `style` says) of radius `r`.
+fn disc(center: Point, r: f64, style: &Style) -> Item {
+    Item::Shape {
+        geometry: ShapeGeometry::Ellipse { center, rx: r, ry: r },
+        style: style.clone(),
+    }
+}
+
+/// An open line through `points`.
+fn strokes(points: &[Point], style: &Style) -> Item {
+    let mut cmds = Vec::with_capacity(points.len());
+    for (i, &p) in points.iter().enumerate() {
+        cmds.push(if i == 0 { PathCmd::MoveTo(p) } else { PathCmd::LineTo(p) });
+    }
+    Item::Shape {
+        geometry: ShapeGeometry::Path(Path(cmds)),
+        style: style.clone(),
+    }
+}
+
+/// A cylinder given by the ends of its rims: `[a, b]` the near rim, `[c, d]` the far one, both bulging outward
+/// with radii `(rx, ry)`. The near rim's inner half is stroked again over the filled body so the opening shows.
+fn cylinder([a, b, c, d]: [Point; 4], rx: f64, ry: f64, style: &Style) -> [Item; 2] {
+    let arc = |sweep: bool, to: Point| PathCmd::ArcTo {
+        rx,
+        ry,
+        rotation: 0.0,
+        large_arc: false,
+        sweep,
+        to,
+    };
+    let body = Path(vec![
+        PathCmd::MoveTo(a),
+        arc(true, b),
+        PathCmd::LineTo(c),
+        arc(true, d),
+        PathCmd::Close,
+    ]);
+    let rim = Path(vec![PathCmd::MoveTo(a), arc(false, b)]);
+    [
+        Item::Shape {
+            geometry: ShapeGeometry::Path(body),
+            style: style.clone(),
+        },
+        Item::Shape {
+            geometry: ShapeGeometry::Path(rim),
+            style: Style {
+                fill: Some("none".into()),
+                ..style.clone()
+            },
+        },
+    ]
+}
+
 /// Height of one entry of a participant's link menu.
 const MENU_ROW_H: f64 = 30.0;
 
@@ -1344,63 +1398,14 @@ fn draw_symbol(c: &Col, r: Rect, theme: &Theme) -> Vec<Item> {
             }
         }
         ParticipantKind::Queue => {
-            // A cylinder lying on its side.
-            let ry = r.height / 2.0;
-            let rx = 10.0;
+            // A cylinder lying on its side, its near end on the right.
+            let (rx, ry) = (10.0, r.height / 2.0);
             let (l, rt, t, b) = (r.x + rx, r.right() - rx, r.y, r.bottom());
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Path(Path(vec![
-                    PathCmd::MoveTo(p(l, t)),
-                    PathCmd::LineTo(p(rt, t)),
-                    PathCmd::ArcTo {
-                        rx,
-                        ry,
-                        rotation: 0.0,
-                        large_arc: false,
-                        sweep: true,
-                        to: p(rt, b),
-                    },
-                    PathCmd::LineTo(p(l, b)),
-                    PathCmd::ArcTo {
-                        rx,
-                        ry,
-                        rotation: 0.0,
-                        large_arc: false,
-                        sweep: true,
-                        to: p(l, t),
-                    },
-                    PathCmd::Close,
-                ])),
-                style: style.clone(),
-            });
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Path(Path(vec![
-                    PathCmd::MoveTo(p(rt, t)),
-                    PathCmd::ArcTo {
-                        rx,
-                        ry,
-                        rotation: 0.0,
-                        large_arc: false,
-                        sweep: false,
-                        to: p(rt, b),
-                    },
-                ])),
-                style: Style {
-                    fill: Some("none".into()),
-                    ..style.clone()
-                },
-            });
+            out.extend(cylinder([p(rt, t), p(rt, b), p(l, b), p(l, t)], rx, ry, &style));
         }
         ParticipantKind::Actor => {
             let top = r.y;
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Ellipse {
-                    center: p(cx, top + 10.0),
-                    rx: 10.0,
-                    ry: 10.0,
-                },
-                style: style.clone(),
-            });
+            out.push(disc(p(cx, top + 10.0), 10.0, &style));
             let body = Path(vec![
                 PathCmd::MoveTo(p(cx, top + 20.0)),
                 PathCmd::LineTo(p(cx, top + 40.0)),
@@ -1426,96 +1431,26 @@ fn draw_symbol(c: &Col, r: Rect, theme: &Theme) -> Vec<Item> {
                 ])),
                 style: line.clone(),
             });
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Ellipse {
-                    center: p(cx, cy),
-                    rx: 21.0,
-                    ry: 21.0,
-                },
-                style: style.clone(),
-            });
+            out.push(disc(p(cx, cy), 21.0, &style));
         }
         ParticipantKind::Control => {
             let cy = r.y + 28.0;
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Ellipse {
-                    center: p(cx, cy),
-                    rx: 21.0,
-                    ry: 21.0,
-                },
-                style: style.clone(),
-            });
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Path(Path(vec![
-                    PathCmd::MoveTo(p(cx + 7.0, cy - 28.0)),
-                    PathCmd::LineTo(p(cx - 2.0, cy - 21.0)),
-                    PathCmd::LineTo(p(cx + 7.0, cy - 14.0)),
-                ])),
-                style: line.clone(),
-            });
+            out.push(disc(p(cx, cy), 21.0, &style));
+            out.push(strokes(
+                &[p(cx + 7.0, cy - 28.0), p(cx - 2.0, cy - 21.0), p(cx + 7.0, cy - 14.0)],
+                &line,
+            ));
         }
         ParticipantKind::Entity => {
             let cy = r.y + 24.0;
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Ellipse {
-                    center: p(cx, cy),
-                    rx: 21.0,
-                    ry: 21.0,
-                },
-                style: style.clone(),
-            });
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Path(Path(vec![
-                    PathCmd::MoveTo(p(cx - 21.0, cy + 25.0)),
-                    PathCmd::LineTo(p(cx + 21.0, cy + 25.0)),
-                ])),
-                style: line.clone(),
-            });
+            out.push(disc(p(cx, cy), 21.0, &style));
+            out.push(strokes(&[p(cx - 21.0, cy + 25.0), p(cx + 21.0, cy + 25.0)], &line));
         }
         ParticipantKind::Database => {
+            // A standing cylinder, its near end on top.
             let (w, rx, ry) = (40.0, 20.0, 7.0);
             let (l, rt, t, b) = (cx - w / 2.0, cx + w / 2.0, r.y + ry, r.y + 44.0);
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Path(Path(vec![
-                    PathCmd::MoveTo(p(l, t)),
-                    PathCmd::ArcTo {
-                        rx,
-                        ry,
-                        rotation: 0.0,
-                        large_arc: false,
-                        sweep: true,
-                        to: p(rt, t),
-                    },
-                    PathCmd::LineTo(p(rt, b)),
-                    PathCmd::ArcTo {
-                        rx,
-                        ry,
-                        rotation: 0.0,
-                        large_arc: false,
-                        sweep: true,
-                        to: p(l, b),
-                    },
-                    PathCmd::Close,
-                ])),
-                style: style.clone(),
-            });
-            out.push(Item::Shape {
-                geometry: ShapeGeometry::Path(Path(vec![
-                    PathCmd::MoveTo(p(l, t)),
-                    PathCmd::ArcTo {
-                        rx,
-                        ry,
-                        rotation: 0.0,
-                        large_arc: false,
-                        sweep: false,
-                        to: p(rt, t),
-                    },
-                ])),
-                style: Style {
-                    fill: Some("none".into()),
-                    ..style.clone()
-                },
-            });
+            out.extend(cylinder([p(l, t), p(rt, t), p(rt, b), p(l, b)], rx, ry, &style));
         }
     }
     let lb = label_box(c, r);

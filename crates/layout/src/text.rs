@@ -1,6 +1,6 @@
 //! Turning label source text into measured, positioned lines.
 
-use crate::scene::{Point, Rect, TextAnchor, TextBlock, TextLine, TextRun};
+use crate::scene::{Item, Point, Rect, ShapeGeometry, Style, TextAnchor, TextBlock, TextLine, TextRun};
 use crate::theme::Theme;
 use mermaid_parser::{Label, LabelKind, LINE_BREAK};
 use mermaid_text::{ascent, descent, line_width, Weight};
@@ -232,6 +232,32 @@ impl LaidText {
             fill: theme.text_color.clone(),
             extra_css: vec![],
         }
+    }
+
+    /// An edge label: the text centred on `center` over a plain rectangle of `background` that hides the line
+    /// beneath it. Returns the drawn group and the label's box.
+    pub(crate) fn edge_label(&self, center: Point, background: &str, theme: &Theme) -> (Item, Rect) {
+        let rect = Rect {
+            x: center.x - self.width / 2.0,
+            y: center.y - self.height / 2.0,
+            width: self.width,
+            height: self.height,
+        };
+        let group = Item::Group {
+            class: "edgeLabel".into(),
+            id: None,
+            items: vec![
+                Item::Shape {
+                    geometry: ShapeGeometry::Rect { rect, rx: 0.0 },
+                    style: Style {
+                        fill: Some(background.to_string()),
+                        ..Default::default()
+                    },
+                },
+                Item::Text(self.block(rect, theme)),
+            ],
+        };
+        (group, rect)
     }
 }
 

@@ -1,5 +1,44 @@
 //! Text helpers shared by the grammars: entity codes, style lists.
 
+/// A short excerpt of what was found, for messages.
+pub(crate) fn found(i: &str) -> String {
+    if i.is_empty() {
+        return "the end of the diagram".to_string();
+    }
+    if i.starts_with('\n') {
+        return "the end of the line".to_string();
+    }
+    let tok: String = i.chars().take_while(|c| !c.is_whitespace()).take(12).collect();
+    if tok.is_empty() {
+        "whitespace".to_string()
+    } else {
+        format!("`{tok}`")
+    }
+}
+
+/// The text up to the end of the line, and what follows.
+pub(crate) fn rest_of_line(i: &str) -> (&str, &str) {
+    let n = i.find('\n').unwrap_or(i.len());
+    (&i[n..], &i[..n])
+}
+
+/// The value of an accessibility statement after its keyword: `: text` to the end of the line, or (for
+/// `accDescr`, when `braces` is set) `{ … }` over several lines with blank lines dropped. Gives what follows
+/// and the text; `None` when neither form follows; `Err(at)` for a `{` never closed, `at` starting at the `{`.
+pub(crate) fn accessibility_value(after_keyword: &str, braces: bool) -> Option<Result<(&str, String), &str>> {
+    let j = after_keyword.trim_start_matches([' ', '\t']);
+    if let Some(value) = j.strip_prefix(':') {
+        let n = value.find('\n').unwrap_or(value.len());
+        return Some(Ok((&value[n..], value[..n].trim().to_string())));
+    }
+    let body = j.strip_prefix('{').filter(|_| braces)?;
+    let Some(close) = body.find('}') else {
+        return Some(Err(j));
+    };
+    let lines: Vec<&str> = body[..close].lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    Some(Ok((&body[close + 1..], lines.join("\n"))))
+}
+
 /// Where a label breaks its line: what a `<br>` tag (any case, with or without `/`) in the source becomes.
 /// Marking breaks before entity codes are decoded keeps `#lt;br#gt;` as the visible text `<br>`.
 pub const LINE_BREAK: char = '\u{2028}';

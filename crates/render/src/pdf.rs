@@ -24,7 +24,8 @@ impl std::fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
-/// The font database, built once per process: only the embedded fonts, also answering for `sans-serif`.
+/// The font database, built once per process: only the embedded fonts, also answering for `sans-serif`. The
+/// same as `png.rs` builds, but for the older `usvg` that svg2pdf depends on, whose types differ.
 fn fonts() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {

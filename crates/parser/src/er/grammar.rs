@@ -7,7 +7,7 @@
 use crate::ast::{
     Attribute, AttributeKey, Cardinality, Direction, Identification, Label, LabelKind, Relationship, Span,
 };
-use crate::text::{decode_entities, parse_styles};
+use crate::text::{accessibility_value, decode_entities, found, parse_styles, rest_of_line};
 use nom::bytes::complete::{tag_no_case, take_while, take_while1};
 use nom::Parser;
 
@@ -134,22 +134,6 @@ fn is_class_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '-'
 }
 
-/// A short excerpt of what was found, for messages.
-fn found(i: &str) -> String {
-    if i.is_empty() {
-        return "the end of the diagram".to_string();
-    }
-    if i.starts_with('\n') {
-        return "the end of the line".to_string();
-    }
-    let tok: String = i.chars().take_while(|c| !c.is_whitespace()).take(12).collect();
-    if tok.is_empty() {
-        "whitespace".to_string()
-    } else {
-        format!("`{tok}`")
-    }
-}
-
 /// Length in bytes of the token `found` would show, for carets.
 fn token_len(i: &str) -> usize {
     i.char_indices()
@@ -165,12 +149,6 @@ fn keyword<'a>(i: &'a str, kw: &str) -> Option<&'a str> {
         Some(c) if is_word_char(c) => None,
         _ => Some(rest),
     }
-}
-
-/// The text up to the end of the line, and what follows.
-fn rest_of_line(i: &str) -> (&str, &str) {
-    let n = i.find('\n').unwrap_or(i.len());
-    (&i[n..], &i[..n])
 }
 
 /// The grammar, over the whole preprocessed text `src` (needed to turn slices back into offsets).
@@ -212,25 +190,11 @@ impl G<'_> {
     pub fn statement<'a>(&self, i: &'a str) -> PResult<'a, Stmt> {
         for kw in ["accTitle", "accDescr"] {
             if let Some(after) = keyword(i, kw) {
-                let j = blanks(after);
-                if let Some(value) = j.strip_prefix(':') {
-                    let (rest, text) = rest_of_line(value);
-                    let text = text.trim().to_string();
-                    let stmt = if kw == "accTitle" {
-                        Stmt::AccTitle(text)
-                    } else {
-                        Stmt::AccDescr(text)
-                    };
-                    return Ok((rest, stmt));
-                }
-                if kw == "accDescr" {
-                    if let Some(body) = j.strip_prefix('{') {
-                        let Some(close) = body.find('}') else {
-                            return fail(j, 1, "unclosed `accDescr {`: expected `}`");
-                        };
-                        let text: Vec<&str> = body[..close].lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-                        return Ok((&body[close + 1..], Stmt::AccDescr(text.join("\n"))));
-                    }
+                match accessibility_value(after, kw == "accDescr") {
+                    Some(Ok((rest, text))) if kw == "accTitle" => return Ok((rest, Stmt::AccTitle(text))),
+                    Some(Ok((rest, text))) => return Ok((rest, Stmt::AccDescr(text))),
+                    Some(Err(at)) => return fail(at, 1, "unclosed `accDescr {`: expected `}`"),
+                    None => {}
                 }
             }
         }

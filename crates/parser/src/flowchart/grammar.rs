@@ -7,7 +7,7 @@
 
 use crate::ast::{ArrowHead, ClickAction, Direction, EdgeStroke, Label, LabelKind, NodeShape, Span};
 use crate::data::{find_closing_brace, parse_mapping, DataEntry};
-use crate::text::{decode_entities, parse_styles};
+use crate::text::{accessibility_value, decode_entities, found, parse_styles, rest_of_line};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, multispace0, space0, space1};
@@ -202,28 +202,6 @@ fn at_boundary(i: &str) -> bool {
 fn rest_of_statement(i: &str) -> (&str, &str) {
     let n = i.find(['\n', ';']).unwrap_or(i.len());
     (&i[n..], &i[..n])
-}
-
-/// The text up to the end of the line, and what follows.
-fn rest_of_line(i: &str) -> (&str, &str) {
-    let n = i.find('\n').unwrap_or(i.len());
-    (&i[n..], &i[..n])
-}
-
-/// A short excerpt of what was found, for messages.
-fn found(i: &str) -> String {
-    if i.is_empty() {
-        return "the end of the diagram".to_string();
-    }
-    if i.starts_with('\n') {
-        return "the end of the line".to_string();
-    }
-    let tok: String = i.chars().take_while(|c| !c.is_whitespace()).take(12).collect();
-    if tok.is_empty() {
-        "whitespace".to_string()
-    } else {
-        format!("`{tok}`")
-    }
 }
 
 /// If `i` starts with keyword `kw` as a whole word, the input after it.
@@ -434,26 +412,12 @@ impl<'s> G<'s> {
             }
         }
         for kw in ["accTitle", "accDescr"] {
-            if let Some(rest) = keyword(i, kw) {
-                let (j, _) = space0(rest)?;
-                if let Some(text) = j.strip_prefix(':') {
-                    let (after, line) = rest_of_line(text);
-                    let value = line.trim().to_string();
-                    let stmt = if kw == "accTitle" {
-                        Stmt::AccTitle(value)
-                    } else {
-                        Stmt::AccDescr(value)
-                    };
-                    return Ok((after, stmt));
-                }
-                if kw == "accDescr" {
-                    if let Some(body) = j.strip_prefix('{') {
-                        let Some(close) = body.find('}') else {
-                            return fail(j, 1, "unclosed `accDescr {`: expected `}`");
-                        };
-                        let text: Vec<&str> = body[..close].lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-                        return Ok((&body[close + 1..], Stmt::AccDescr(text.join("\n"))));
-                    }
+            if let Some(after) = keyword(i, kw) {
+                match accessibility_value(after, kw == "accDescr") {
+                    Some(Ok((rest, text))) if kw == "accTitle" => return Ok((rest, Stmt::AccTitle(text))),
+                    Some(Ok((rest, text))) => return Ok((rest, Stmt::AccDescr(text))),
+                    Some(Err(at)) => return fail(at, 1, "unclosed `accDescr {`: expected `}`"),
+                    None => {}
                 }
             }
         }
