@@ -145,7 +145,7 @@ fn symbol_size(kind: ParticipantKind, label: &Txt) -> (f64, f64) {
             (label.width + 20.0).max(ACTOR_W) + 6.0,
             ACTOR_H.max(text_h + 20.0) + 6.0,
         ),
-        ParticipantKind::Actor => (label.width.max(36.0), 60.0 + text_h),
+        ParticipantKind::Actor => (label.width.max(36.0), 64.0 + text_h),
         ParticipantKind::Boundary => (label.width.max(77.0), 54.0 + text_h),
         ParticipantKind::Control | ParticipantKind::Entity => (label.width.max(44.0), 56.0 + text_h),
         ParticipantKind::Database => (label.width.max(50.0), 54.0 + text_h),
@@ -402,7 +402,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
             if c.kind == ParticipantKind::Participant {
                 c.h
             } else {
-                ACTOR_H.max(c.h - 15.0)
+                ACTOR_H.max(c.h - 19.0)
             }
         })
         .fold(ACTOR_H, f64::max);
@@ -1404,16 +1404,17 @@ fn draw_symbol(c: &Col, r: Rect, theme: &Theme) -> Vec<Item> {
             out.extend(cylinder([p(rt, t), p(rt, b), p(l, b), p(l, t)], rx, ry, &style));
         }
         ParticipantKind::Actor => {
+            // mermaid's proportions: a head of radius 15, then torso, arms and legs down to 65 below the top.
             let top = r.y;
-            out.push(disc(p(cx, top + 10.0), 10.0, &style));
+            out.push(disc(p(cx, top + 15.0), 15.0, &style));
             let body = Path(vec![
-                PathCmd::MoveTo(p(cx, top + 20.0)),
-                PathCmd::LineTo(p(cx, top + 40.0)),
-                PathCmd::MoveTo(p(cx - 18.0, top + 27.0)),
-                PathCmd::LineTo(p(cx + 18.0, top + 27.0)),
-                PathCmd::MoveTo(p(cx - 15.0, top + 55.0)),
-                PathCmd::LineTo(p(cx, top + 40.0)),
-                PathCmd::LineTo(p(cx + 15.0, top + 55.0)),
+                PathCmd::MoveTo(p(cx, top + 30.0)),
+                PathCmd::LineTo(p(cx, top + 50.0)),
+                PathCmd::MoveTo(p(cx - 18.0, top + 38.0)),
+                PathCmd::LineTo(p(cx + 18.0, top + 38.0)),
+                PathCmd::MoveTo(p(cx - 18.0, top + 65.0)),
+                PathCmd::LineTo(p(cx, top + 50.0)),
+                PathCmd::LineTo(p(cx + 16.0, top + 65.0)),
             ]);
             out.push(Item::Shape {
                 geometry: ShapeGeometry::Path(body),
