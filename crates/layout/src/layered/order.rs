@@ -52,10 +52,11 @@ pub(crate) fn run(g: &mut LayeredGraph) {
     let mut pos = vec![0usize; g.nodes.len()];
     set_positions(&layers, &mut pos);
     let mut cluster_keys = groups.cluster_keys(&layers);
+    let mut scratch = ArrangeScratch::default();
     if !cluster_keys.is_empty() {
         // Make clusters contiguous before the first sweep.
         for layer in &mut layers {
-            groups.arrange(layer, &|v| Some(Key::at(pos[v] as f64)), &cluster_keys);
+            groups.arrange(layer, &|v| Some(Key::at(pos[v] as f64)), &cluster_keys, &mut scratch);
         }
         set_positions(&layers, &mut pos);
     }
@@ -94,7 +95,7 @@ pub(crate) fn run(g: &mut LayeredGraph) {
                     tie_n: other.len() as f64,
                 })
             };
-            groups.arrange(&mut layers[r], &barycenter, &cluster_keys);
+            groups.arrange(&mut layers[r], &barycenter, &cluster_keys, &mut scratch);
             for (i, &v) in layers[r].iter().enumerate() {
                 pos[v] = i;
             }
@@ -283,6 +284,39 @@ fn pair_crossings_both_ways(a: &[usize], b: &[usize]) -> (u64, u64) {
     (count_below(a, b), count_below(b, a))
 }
 
+/// The buffers [`Groups::arrange`] fills for one rank, kept between ranks and cleared only where a rank
+/// touched them: a rank then costs its own size, not the number of clusters in the whole graph.
+#[derive(Default)]
+struct ArrangeScratch {
+    members: Vec<Vec<Item>>,
+    present: Vec<bool>,
+    borders: Vec<[Option<NodeId>; 2]>,
+    /// Clusters marked present in this rank.
+    touched: Vec<usize>,
+}
+
+impl ArrangeScratch {
+    fn fit(&mut self, n_clusters: usize) {
+        if self.present.len() != n_clusters {
+            *self = ArrangeScratch {
+                members: vec![Vec::new(); n_clusters + 1],
+                present: vec![false; n_clusters],
+                borders: vec![[None, None]; n_clusters],
+                touched: Vec::new(),
+            };
+        }
+    }
+
+    fn clear(&mut self) {
+        self.members[0].clear();
+        for k in self.touched.drain(..) {
+            self.present[k] = false;
+            self.members[k + 1].clear();
+            self.borders[k] = [None, None];
+        }
+    }
+}
+
 /// What the sort needs to know about clusters.
 struct Groups {
     parents: Vec<Option<usize>>,
@@ -405,7 +439,13 @@ impl Groups {
     }
 
     /// Reorder `layer` by `key` (nodes without a key keep their slot), keeping clusters contiguous.
-    fn arrange(&self, layer: &mut Vec<NodeId>, key: &dyn Fn(NodeId) -> Option<Key>, cluster_keys: &[f64]) {
+    fn arrange(
+        &self,
+        layer: &mut Vec<NodeId>,
+        key: &dyn Fn(NodeId) -> Option<Key>,
+        cluster_keys: &[f64],
+        scratch: &mut ArrangeScratch,
+    ) {
         let n_clusters = self.parents.len();
         if n_clusters == 0 {
             let items: Vec<Item> = layer.iter().map(|&v| Item::Node(v)).collect();
@@ -419,10 +459,14 @@ impl Groups {
                 .collect();
             return;
         }
+        scratch.fit(n_clusters);
+        let ArrangeScratch {
+            members,
+            present,
+            borders,
+            touched,
+        } = scratch;
         // Items of each group (slot 0: top level, slot c + 1: cluster c), in current order.
-        let mut members: Vec<Vec<Item>> = vec![Vec::new(); n_clusters + 1];
-        let mut present = vec![false; n_clusters];
-        let mut borders: Vec<[Option<NodeId>; 2]> = vec![[None, None]; n_clusters];
         for &v in layer.iter() {
             let (home, side) = self.home[v];
             // Make the cluster chain of `home` present, outermost last.
@@ -432,6 +476,7 @@ impl Groups {
                     break;
                 }
                 present[k] = true;
+                touched.push(k);
                 let parent_slot = self.parents[k].map_or(0, |p| p + 1);
                 members[parent_slot].push(Item::Cluster(k));
                 c = self.parents[k];
@@ -443,8 +488,9 @@ impl Groups {
             }
         }
         let mut out = Vec::with_capacity(layer.len());
-        self.flatten(0, &members, &borders, key, cluster_keys, &mut out);
+        self.flatten(0, members, borders, key, cluster_keys, &mut out);
         *layer = out;
+        scratch.clear();
     }
 
     /// Append the sorted contents of `slot` to `out`; returns the sum of the keys inside.
