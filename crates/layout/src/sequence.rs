@@ -1156,8 +1156,8 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
             (l.min(c.cx - c.w / 2.0), r.max(c.cx + c.w / 2.0))
         });
         let cx = if l.is_finite() { (l + r) / 2.0 } else { t.width / 2.0 };
-        let mut block = text_block(&t, cx, -15.0 - t.height() - 5.0, theme, &theme.text_color, true);
-        block.font_size = theme.font_size * 1.125;
+        // Plain text at the body's size, as mermaid writes a sequence title.
+        let block = text_block(&t, cx, -15.0 - t.height() - 5.0, theme, &theme.text_color, false);
         items.push(Item::Group {
             class: "title".into(),
             id: None,
