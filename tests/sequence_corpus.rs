@@ -329,3 +329,28 @@ fn participant_links_are_a_hover_menu_of_safe_links() {
     );
     assert_eq!(png(with_links), png(without_links));
 }
+
+#[test]
+fn long_frame_titles_wrap_to_their_frame_instead_of_widening_it() {
+    let title = "this loop has a title far longer than the two participants it spans";
+    let source = format!("sequenceDiagram\n  A->>B: hi\n  loop {title}\n    A->>B: again\n  end");
+    let scene = layout(&source, &Options::default()).unwrap();
+    let frame = &scene.geometry.sequence.as_ref().unwrap().frames[0];
+    let lifelines = &scene.geometry.sequence.as_ref().unwrap().lifelines;
+    let span = (lifelines[1].x - lifelines[0].x).abs();
+    assert!(
+        frame.rect.width < span + 60.0,
+        "the frame keeps to its messages: {} wide for lifelines {span} apart",
+        frame.rect.width
+    );
+    let svg = render_svg(&source, &Options::default()).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let title_lines: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("tspan"))
+        .filter_map(|n| n.text())
+        .filter(|t| title.split(' ').any(|w| w.len() > 4 && t.contains(w)))
+        .collect();
+    assert!(title_lines.len() >= 2, "the title wraps: {title_lines:?}");
+    assert_eq!(title_lines.join(" "), format!("[{title}]"));
+}

@@ -40,6 +40,10 @@ const FRAME_HEADER: f64 = 37.0;
 /// How far a frame reaches beyond the lifelines of its messages.
 const FRAME_PAD: f64 = 11.0;
 const LABEL_BOX_W: f64 = 50.0;
+/// Of a frame's width, what its corner label box and margins take from the room for its title.
+const FRAME_TITLE_ROOM: f64 = LABEL_BOX_W + 10.0;
+/// Titles are never wrapped narrower than this.
+const FRAME_TITLE_MIN_W: f64 = 100.0;
 const LABEL_BOX_H: f64 = 20.0;
 const ACTIVATION_W: f64 = 10.0;
 /// Self messages: how far the loop reaches right of the lifeline, and its height.
@@ -196,6 +200,10 @@ struct PlacedFrame {
     messages: Vec<String>,
     color: Option<String>,
     parent: Option<usize>,
+    /// The statements giving its title and its sections' titles, in order.
+    title_statements: Vec<usize>,
+    /// Its width as its messages make it, before it grows to fit a title.
+    content_width: f64,
 }
 
 /// Radius of the disc holding a message's sequence number.
@@ -406,300 +414,332 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
             }
         })
         .fold(ACTOR_H, f64::max);
-    let mut y = top + header_h;
-    let mut messages: Vec<PlacedMessage> = Vec::new();
-    let mut notes: Vec<PlacedNote> = Vec::new();
-    let mut frames: Vec<PlacedFrame> = Vec::new();
-    let mut open: Vec<OpenFrame> = Vec::new();
-    // Activation stacks per column: start y of each open bar.
-    let mut active: Vec<Vec<f64>> = vec![Vec::new(); n];
-    let mut bars: Vec<(usize, usize, f64, f64)> = Vec::new(); // column, level, y1, y2
-    let mut counter: Option<(f64, f64)> = None; // next value, step (runs on while numbering is off)
-    let mut numbering = false;
-    let mut pending_create: Option<usize> = None;
-    let mut pending_destroy: Vec<usize> = Vec::new();
-    // Whether the last thing placed was a self message (its loop hangs below its line).
-    let mut after_self_message = false;
+    // mermaid wraps a frame's titles to the width its messages give it. That width is known after one walk;
+    // when a title needs wrapping, a second walk lays the diagram out with the wrapped titles.
+    let mut title_wrap: HashMap<usize, f64> = HashMap::new();
+    let (messages, notes, frames, mut bars, bottom_y) = loop {
+        let title_wrap_at = |si: usize, wrap: Option<bool>| {
+            let asked = (wrap == Some(true)).then_some(WRAP_W);
+            match (title_wrap.get(&si).copied(), asked) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
+        };
+        let mut y = top + header_h;
+        let mut messages: Vec<PlacedMessage> = Vec::new();
+        let mut notes: Vec<PlacedNote> = Vec::new();
+        let mut frames: Vec<PlacedFrame> = Vec::new();
+        let mut open: Vec<OpenFrame> = Vec::new();
+        // Activation stacks per column: start y of each open bar.
+        let mut active: Vec<Vec<f64>> = vec![Vec::new(); n];
+        let mut bars: Vec<(usize, usize, f64, f64)> = Vec::new(); // column, level, y1, y2
+        let mut counter: Option<(f64, f64)> = None; // next value, step (runs on while numbering is off)
+        let mut numbering = false;
+        let mut pending_create: Option<usize> = None;
+        let mut pending_destroy: Vec<usize> = Vec::new();
+        // Whether the last thing placed was a self message (its loop hangs below its line).
+        let mut after_self_message = false;
 
-    let bounds = |active: &Vec<Vec<f64>>, c: usize, cols: &Vec<Col>| -> (f64, f64) {
-        let k = active[c].len();
-        if k == 0 {
-            (cols[c].cx - 1.0, cols[c].cx + 1.0)
-        } else {
-            let left = cols[c].cx - ACTIVATION_W / 2.0;
-            (left, left + (k - 1) as f64 * (ACTIVATION_W / 2.0) + ACTIVATION_W)
-        }
-    };
-    let widen = |open: &mut Vec<OpenFrame>, a: f64, b: f64| {
-        if let Some(f) = open.last_mut() {
-            f.min_x = f.min_x.min(a);
-            f.max_x = f.max_x.max(b);
-        }
-    };
+        let bounds = |active: &Vec<Vec<f64>>, c: usize, cols: &Vec<Col>| -> (f64, f64) {
+            let k = active[c].len();
+            if k == 0 {
+                (cols[c].cx - 1.0, cols[c].cx + 1.0)
+            } else {
+                let left = cols[c].cx - ACTIVATION_W / 2.0;
+                (left, left + (k - 1) as f64 * (ACTIVATION_W / 2.0) + ACTIVATION_W)
+            }
+        };
+        let widen = |open: &mut Vec<OpenFrame>, a: f64, b: f64| {
+            if let Some(f) = open.last_mut() {
+                f.min_x = f.min_x.min(a);
+                f.max_x = f.max_x.max(b);
+            }
+        };
 
-    for (si, st) in diagram.statements.iter().enumerate() {
-        match st {
-            SeqStatement::Message(m) => {
-                let text = texts[si].clone().unwrap_or_default();
-                let (a, b) = (col_of(&m.from), col_of(&m.to));
-                let lines_h = if text.is_empty() { LINE_H } else { text.height() };
-                // A participant's symbol drawn on this message's line (where it is destroyed) needs room above.
-                let room: f64 = [a, b]
-                    .iter()
-                    .filter(|&&c| pending_destroy.contains(&c))
-                    .map(|&c| cols[c].h / 2.0 - GAP)
-                    .fold(0.0, f64::max);
-                y += room;
-                let text_top = y + GAP + lines_h + LINE_H - TEXT_TO_LINE - text.height();
-                // mermaid measures the text's ink: a last line reaching below the baseline pushes the line down.
-                let descends = text
-                    .lines
-                    .last()
-                    .is_some_and(|l| l.contains(|c| DESCENDERS.contains(c)));
-                let line_y = y + GAP + lines_h + LINE_H + if descends { 2.0 } else { 0.0 };
-                let (fa, fb) = bounds(&active, a, &cols);
-                let (ta, tb) = bounds(&active, b, &cols);
-                let creates = pending_create == Some(b);
-                let destroys_to = pending_destroy.contains(&b);
-                let destroys_from = pending_destroy.contains(&a);
-                let (x1, x2) = if a == b {
-                    (fb, fb)
-                } else if cols[a].cx < cols[b].cx {
-                    let x1 = if destroys_from {
-                        cols[a].cx + cols[a].w / 2.0
+        for (si, st) in diagram.statements.iter().enumerate() {
+            match st {
+                SeqStatement::Message(m) => {
+                    let text = texts[si].clone().unwrap_or_default();
+                    let (a, b) = (col_of(&m.from), col_of(&m.to));
+                    let lines_h = if text.is_empty() { LINE_H } else { text.height() };
+                    // A participant's symbol drawn on this message's line (where it is destroyed) needs room above.
+                    let room: f64 = [a, b]
+                        .iter()
+                        .filter(|&&c| pending_destroy.contains(&c))
+                        .map(|&c| cols[c].h / 2.0 - GAP)
+                        .fold(0.0, f64::max);
+                    y += room;
+                    let text_top = y + GAP + lines_h + LINE_H - TEXT_TO_LINE - text.height();
+                    // mermaid measures the text's ink: a last line reaching below the baseline pushes the line down.
+                    let descends = text
+                        .lines
+                        .last()
+                        .is_some_and(|l| l.contains(|c| DESCENDERS.contains(c)));
+                    let line_y = y + GAP + lines_h + LINE_H + if descends { 2.0 } else { 0.0 };
+                    let (fa, fb) = bounds(&active, a, &cols);
+                    let (ta, tb) = bounds(&active, b, &cols);
+                    let creates = pending_create == Some(b);
+                    let destroys_to = pending_destroy.contains(&b);
+                    let destroys_from = pending_destroy.contains(&a);
+                    let (x1, x2) = if a == b {
+                        (fb, fb)
+                    } else if cols[a].cx < cols[b].cx {
+                        let x1 = if destroys_from {
+                            cols[a].cx + cols[a].w / 2.0
+                        } else {
+                            fb
+                        };
+                        let x2 = if creates || destroys_to {
+                            cols[b].cx - cols[b].w / 2.0
+                        } else {
+                            ta
+                        };
+                        (x1, x2)
                     } else {
-                        fb
+                        let x1 = if destroys_from {
+                            cols[a].cx - cols[a].w / 2.0
+                        } else {
+                            fa
+                        };
+                        let x2 = if creates || destroys_to {
+                            cols[b].cx + cols[b].w / 2.0
+                        } else {
+                            tb
+                        };
+                        (x1, x2)
                     };
-                    let x2 = if creates || destroys_to {
-                        cols[b].cx - cols[b].w / 2.0
-                    } else {
-                        ta
-                    };
-                    (x1, x2)
-                } else {
-                    let x1 = if destroys_from {
-                        cols[a].cx - cols[a].w / 2.0
-                    } else {
-                        fa
-                    };
-                    let x2 = if creates || destroys_to {
-                        cols[b].cx + cols[b].w / 2.0
-                    } else {
-                        tb
-                    };
-                    (x1, x2)
-                };
-                // The counter runs on while numbering is off, as in mermaid: `autonumber` without a start
-                // resumes where the count would have been.
-                let num = counter.map(|(v, step)| {
-                    counter = Some((v + step, step));
-                    format_number(v)
-                });
-                let num = num.filter(|_| numbering);
-                let id = format!("m{}", messages.len());
-                for f in open.iter_mut() {
-                    f.messages.push(id.clone());
-                }
-                if a == b {
-                    widen(
-                        &mut open,
-                        (cols[a].cx - text.width / 2.0).min(x1),
-                        (cols[a].cx + text.width / 2.0).max(x1 + SELF_W),
-                    );
-                } else {
-                    widen(&mut open, cols[a].cx.min(cols[b].cx), cols[a].cx.max(cols[b].cx));
-                }
-                messages.push(PlacedMessage {
-                    index: si,
-                    from: a,
-                    to: b,
-                    x1,
-                    x2,
-                    y: line_y,
-                    text,
-                    text_top,
-                    dotted: m.arrow.line == LineStyle::Dotted,
-                    start: m.arrow.start,
-                    end: m.arrow.end,
-                    central_from: m.central_from,
-                    central_to: m.central_to,
-                    number: num,
-                });
-                y = line_y;
-                if a == b {
-                    y += SELF_H + GAP;
-                }
-                after_self_message = a == b;
-                if m.activate_target {
-                    active[b].push(line_y);
-                }
-                if m.deactivate_source {
-                    if let Some(start) = active[a].pop() {
-                        bars.push((a, active[a].len(), start, line_y));
+                    // The counter runs on while numbering is off, as in mermaid: `autonumber` without a start
+                    // resumes where the count would have been.
+                    let num = counter.map(|(v, step)| {
+                        counter = Some((v + step, step));
+                        format_number(v)
+                    });
+                    let num = num.filter(|_| numbering);
+                    let id = format!("m{}", messages.len());
+                    for f in open.iter_mut() {
+                        f.messages.push(id.clone());
                     }
-                }
-                let mut half = 0.0f64;
-                if creates {
-                    cols[b].created_at = Some(line_y);
-                    half = half.max(cols[b].h / 2.0);
-                    pending_create = None;
-                }
-                for c in [a, b] {
-                    if let Some(pos) = pending_destroy.iter().position(|&d| d == c) {
-                        pending_destroy.remove(pos);
-                        cols[c].destroyed_at = Some(line_y);
-                        half = half.max(cols[c].h / 2.0);
-                        // Bars still open end where the participant does.
-                        while let Some(start) = active[c].pop() {
-                            bars.push((c, active[c].len(), start, line_y));
+                    if a == b {
+                        widen(
+                            &mut open,
+                            (cols[a].cx - text.width / 2.0).min(x1),
+                            (cols[a].cx + text.width / 2.0).max(x1 + SELF_W),
+                        );
+                    } else {
+                        widen(&mut open, cols[a].cx.min(cols[b].cx), cols[a].cx.max(cols[b].cx));
+                    }
+                    messages.push(PlacedMessage {
+                        index: si,
+                        from: a,
+                        to: b,
+                        x1,
+                        x2,
+                        y: line_y,
+                        text,
+                        text_top,
+                        dotted: m.arrow.line == LineStyle::Dotted,
+                        start: m.arrow.start,
+                        end: m.arrow.end,
+                        central_from: m.central_from,
+                        central_to: m.central_to,
+                        number: num,
+                    });
+                    y = line_y;
+                    if a == b {
+                        y += SELF_H + GAP;
+                    }
+                    after_self_message = a == b;
+                    if m.activate_target {
+                        active[b].push(line_y);
+                    }
+                    if m.deactivate_source {
+                        if let Some(start) = active[a].pop() {
+                            bars.push((a, active[a].len(), start, line_y));
                         }
                     }
-                }
-                y += half;
-            }
-            SeqStatement::Note(note) => {
-                after_self_message = false;
-                let text = texts[si].clone().unwrap_or_default();
-                let w = (text.width + 2.0 * NOTE_PAD).max(NOTE_W);
-                let h = text.height().max(LINE_H) + 2.0 * NOTE_PAD;
-                let ids: Vec<usize> = note.participants.iter().map(|p| col_of(p)).collect();
-                let a = ids[0];
-                let (left, width) = match (note.placement, ids.get(1)) {
-                    (NotePlacement::Over, Some(&b)) if a != b => {
-                        let (l, r) = (cols[a].cx.min(cols[b].cx), cols[a].cx.max(cols[b].cx));
-                        let span = r - l + 2.0 * NOTE_OFFSET;
-                        let width = span.max(text.width + 2.0 * NOTE_PAD);
-                        ((l + r) / 2.0 - width / 2.0, width)
+                    let mut half = 0.0f64;
+                    if creates {
+                        cols[b].created_at = Some(line_y);
+                        half = half.max(cols[b].h / 2.0);
+                        pending_create = None;
                     }
-                    (NotePlacement::Over, _) => (cols[a].cx - w / 2.0, w),
-                    (NotePlacement::RightOf, _) => (cols[a].cx + NOTE_OFFSET, w),
-                    (NotePlacement::LeftOf, _) => (cols[a].cx - NOTE_OFFSET - w, w),
-                };
-                let rect = Rect {
-                    x: left,
-                    y: y + GAP,
-                    width,
-                    height: h,
-                };
-                widen(&mut open, rect.x, rect.right());
-                y = rect.bottom();
-                notes.push(PlacedNote { rect, text });
-            }
-            SeqStatement::Activate { participant, .. } => {
-                let c = col_of(participant);
-                active[c].push(y);
-            }
-            SeqStatement::Deactivate { participant, .. } => {
-                let c = col_of(participant);
-                if let Some(start) = active[c].pop() {
-                    bars.push((c, active[c].len(), start, y.max(start + 2.0 * GAP)));
+                    for c in [a, b] {
+                        if let Some(pos) = pending_destroy.iter().position(|&d| d == c) {
+                            pending_destroy.remove(pos);
+                            cols[c].destroyed_at = Some(line_y);
+                            half = half.max(cols[c].h / 2.0);
+                            // Bars still open end where the participant does.
+                            while let Some(start) = active[c].pop() {
+                                bars.push((c, active[c].len(), start, line_y));
+                            }
+                        }
+                    }
+                    y += half;
                 }
-            }
-            SeqStatement::BlockStart { kind, label, wrap, .. } => {
-                after_self_message = false;
-                let wrap_at = (*wrap == Some(true)).then_some(WRAP_W);
-                let (txt, color) = if *kind == BlockKind::Rect {
-                    (Txt::default(), Some(label.text.clone()))
-                } else {
-                    (measure(&label.text, theme, wrap_at), None)
-                };
-                let frame_top = y + GAP;
-                y = frame_top
-                    + if *kind == BlockKind::Rect {
-                        GAP
-                    } else {
-                        FRAME_HEADER + (txt.lines.len().max(1) - 1) as f64 * LINE_H
+                SeqStatement::Note(note) => {
+                    after_self_message = false;
+                    let text = texts[si].clone().unwrap_or_default();
+                    let w = (text.width + 2.0 * NOTE_PAD).max(NOTE_W);
+                    let h = text.height().max(LINE_H) + 2.0 * NOTE_PAD;
+                    let ids: Vec<usize> = note.participants.iter().map(|p| col_of(p)).collect();
+                    let a = ids[0];
+                    let (left, width) = match (note.placement, ids.get(1)) {
+                        (NotePlacement::Over, Some(&b)) if a != b => {
+                            let (l, r) = (cols[a].cx.min(cols[b].cx), cols[a].cx.max(cols[b].cx));
+                            let span = r - l + 2.0 * NOTE_OFFSET;
+                            let width = span.max(text.width + 2.0 * NOTE_PAD);
+                            ((l + r) / 2.0 - width / 2.0, width)
+                        }
+                        (NotePlacement::Over, _) => (cols[a].cx - w / 2.0, w),
+                        (NotePlacement::RightOf, _) => (cols[a].cx + NOTE_OFFSET, w),
+                        (NotePlacement::LeftOf, _) => (cols[a].cx - NOTE_OFFSET - w, w),
                     };
-                frames.push(PlacedFrame {
-                    kind: *kind,
-                    rect: Rect::default(),
-                    label: Txt::default(),
-                    sections: vec![],
-                    messages: vec![],
-                    color: None,
-                    parent: open.last().map(|f| f.index),
-                });
-                open.push(OpenFrame {
-                    kind: *kind,
-                    top: frame_top,
-                    label: txt,
-                    sections: vec![],
-                    min_x: f64::INFINITY,
-                    max_x: f64::NEG_INFINITY,
-                    messages: vec![],
-                    color,
-                    index: frames.len() - 1,
-                });
-            }
-            SeqStatement::BlockBranch { label, wrap, .. } => {
-                after_self_message = false;
-                let wrap_at = (*wrap == Some(true)).then_some(WRAP_W);
-                let txt = measure(&label.text, theme, wrap_at);
-                let divider = y + GAP;
-                y = divider + FRAME_HEADER + (txt.lines.len().max(1) - 1) as f64 * LINE_H;
-                if let Some(f) = open.last_mut() {
-                    f.sections.push((divider, txt));
+                    let rect = Rect {
+                        x: left,
+                        y: y + GAP,
+                        width,
+                        height: h,
+                    };
+                    widen(&mut open, rect.x, rect.right());
+                    y = rect.bottom();
+                    notes.push(PlacedNote { rect, text });
                 }
-            }
-            SeqStatement::BlockEnd { .. } => {
-                let Some(f) = open.pop() else { continue };
-                // mermaid closes a frame well below a self message's loop when that message is the frame's last.
-                let bottom = y + GAP + if after_self_message { 3.0 * GAP } else { 0.0 };
-                after_self_message = false;
-                let header_w = LABEL_BOX_W
-                    + f.label
-                        .width
-                        .max(f.sections.iter().map(|s| s.1.width).fold(0.0, f64::max))
-                    + 30.0;
-                let (mut min_x, mut max_x) = if f.min_x.is_finite() {
-                    (f.min_x - FRAME_PAD, f.max_x + FRAME_PAD)
-                } else {
-                    let c = cols.first().map_or(0.0, |c| c.cx);
-                    (c - FRAME_PAD, c + FRAME_PAD)
-                };
-                if max_x - min_x < header_w {
-                    let grow = (header_w - (max_x - min_x)) / 2.0;
-                    min_x -= grow;
-                    max_x += grow;
+                SeqStatement::Activate { participant, .. } => {
+                    let c = col_of(participant);
+                    active[c].push(y);
                 }
-                let rect = Rect {
-                    x: min_x,
-                    y: f.top,
-                    width: max_x - min_x,
-                    height: bottom - f.top,
-                };
-                y = bottom;
-                let frame = &mut frames[f.index];
-                frame.rect = rect;
-                frame.label = f.label;
-                frame.sections = f.sections;
-                frame.messages = f.messages;
-                frame.color = f.color;
-                let _ = f.kind;
-                // The enclosing frame must hold this one with some room to spare.
-                widen(&mut open, rect.x - GAP + FRAME_PAD, rect.right() + GAP - FRAME_PAD);
-            }
-            SeqStatement::Autonumber(a, _) => {
-                numbering = a.on;
-                if a.on {
-                    counter = Some(match (a.start, counter) {
-                        (Some(start), _) => (start, a.step.unwrap_or(1.0)),
-                        (None, Some((v, step))) => (v, a.step.unwrap_or(step)),
-                        (None, None) => (1.0, a.step.unwrap_or(1.0)),
+                SeqStatement::Deactivate { participant, .. } => {
+                    let c = col_of(participant);
+                    if let Some(start) = active[c].pop() {
+                        bars.push((c, active[c].len(), start, y.max(start + 2.0 * GAP)));
+                    }
+                }
+                SeqStatement::BlockStart { kind, label, wrap, .. } => {
+                    after_self_message = false;
+                    let wrap_at = title_wrap_at(si, *wrap);
+                    let (txt, color) = if *kind == BlockKind::Rect {
+                        (Txt::default(), Some(label.text.clone()))
+                    } else {
+                        (measure(&label.text, theme, wrap_at), None)
+                    };
+                    let frame_top = y + GAP;
+                    y = frame_top
+                        + if *kind == BlockKind::Rect {
+                            GAP
+                        } else {
+                            FRAME_HEADER + (txt.lines.len().max(1) - 1) as f64 * LINE_H
+                        };
+                    frames.push(PlacedFrame {
+                        kind: *kind,
+                        rect: Rect::default(),
+                        label: Txt::default(),
+                        sections: vec![],
+                        messages: vec![],
+                        color: None,
+                        parent: open.last().map(|f| f.index),
+                        title_statements: vec![si],
+                        content_width: 0.0,
+                    });
+                    open.push(OpenFrame {
+                        kind: *kind,
+                        top: frame_top,
+                        label: txt,
+                        sections: vec![],
+                        min_x: f64::INFINITY,
+                        max_x: f64::NEG_INFINITY,
+                        messages: vec![],
+                        color,
+                        index: frames.len() - 1,
                     });
                 }
+                SeqStatement::BlockBranch { label, wrap, .. } => {
+                    after_self_message = false;
+                    let wrap_at = title_wrap_at(si, *wrap);
+                    let txt = measure(&label.text, theme, wrap_at);
+                    let divider = y + GAP;
+                    y = divider + FRAME_HEADER + (txt.lines.len().max(1) - 1) as f64 * LINE_H;
+                    if let Some(f) = open.last_mut() {
+                        f.sections.push((divider, txt));
+                        frames[f.index].title_statements.push(si);
+                    }
+                }
+                SeqStatement::BlockEnd { .. } => {
+                    let Some(f) = open.pop() else { continue };
+                    // mermaid closes a frame well below a self message's loop when that message is the frame's last.
+                    let bottom = y + GAP + if after_self_message { 3.0 * GAP } else { 0.0 };
+                    after_self_message = false;
+                    let header_w = LABEL_BOX_W
+                        + f.label
+                            .width
+                            .max(f.sections.iter().map(|s| s.1.width).fold(0.0, f64::max))
+                        + 30.0;
+                    let (mut min_x, mut max_x) = if f.min_x.is_finite() {
+                        (f.min_x - FRAME_PAD, f.max_x + FRAME_PAD)
+                    } else {
+                        let c = cols.first().map_or(0.0, |c| c.cx);
+                        (c - FRAME_PAD, c + FRAME_PAD)
+                    };
+                    frames[f.index].content_width = max_x - min_x;
+                    if max_x - min_x < header_w {
+                        let grow = (header_w - (max_x - min_x)) / 2.0;
+                        min_x -= grow;
+                        max_x += grow;
+                    }
+                    let rect = Rect {
+                        x: min_x,
+                        y: f.top,
+                        width: max_x - min_x,
+                        height: bottom - f.top,
+                    };
+                    y = bottom;
+                    let frame = &mut frames[f.index];
+                    frame.rect = rect;
+                    frame.label = f.label;
+                    frame.sections = f.sections;
+                    frame.messages = f.messages;
+                    frame.color = f.color;
+                    let _ = f.kind;
+                    // The enclosing frame must hold this one with some room to spare.
+                    widen(&mut open, rect.x - GAP + FRAME_PAD, rect.right() + GAP - FRAME_PAD);
+                }
+                SeqStatement::Autonumber(a, _) => {
+                    numbering = a.on;
+                    if a.on {
+                        counter = Some(match (a.start, counter) {
+                            (Some(start), _) => (start, a.step.unwrap_or(1.0)),
+                            (None, Some((v, step))) => (v, a.step.unwrap_or(step)),
+                            (None, None) => (1.0, a.step.unwrap_or(1.0)),
+                        });
+                    }
+                }
+                SeqStatement::Create { participant, .. } => pending_create = Some(col_of(participant)),
+                SeqStatement::Destroy { participant, .. } => pending_destroy.push(col_of(participant)),
             }
-            SeqStatement::Create { participant, .. } => pending_create = Some(col_of(participant)),
-            SeqStatement::Destroy { participant, .. } => pending_destroy.push(col_of(participant)),
         }
-    }
-    // Unclosed frames cannot happen (the parser balances blocks); unclosed activations end at the bottom.
-    let bottom_y = y + 2.0 * GAP;
-    for (c, stack) in active.iter_mut().enumerate() {
-        while let Some(start) = stack.pop() {
-            bars.push((c, stack.len(), start, bottom_y.max(start + 2.0 * GAP)));
+        // Unclosed frames cannot happen (the parser balances blocks); unclosed activations end at the bottom.
+        let bottom_y = y + 2.0 * GAP;
+        for (c, stack) in active.iter_mut().enumerate() {
+            while let Some(start) = stack.pop() {
+                bars.push((c, stack.len(), start, bottom_y.max(start + 2.0 * GAP)));
+            }
         }
-    }
+        if title_wrap.is_empty() {
+            for f in frames.iter().filter(|f| f.kind != BlockKind::Rect) {
+                let room = (f.content_width - FRAME_TITLE_ROOM).max(FRAME_TITLE_MIN_W);
+                let titles = std::iter::once(&f.label).chain(f.sections.iter().map(|s| &s.1));
+                for (&si, t) in f.title_statements.iter().zip(titles) {
+                    // The label is bracketed when drawn; measure it as drawn.
+                    if bracketed(t).width > room {
+                        title_wrap.insert(si, room);
+                    }
+                }
+            }
+            if !title_wrap.is_empty() {
+                continue;
+            }
+        }
+        break (messages, notes, frames, bars, bottom_y);
+    };
 
     let mut scene = Scene {
         kind: "sequence",
