@@ -1,6 +1,8 @@
 //! Print how render time grows with flowchart size: `cargo run --release --example scale -- 1000 2000 4000 8000`.
 //! Each size is rendered (source to SVG) three times; the median is printed with time per node and the ratio to
-//! n·log n of the previous size.
+//! n·log n of the previous size. The last columns measure the layered graph the layout works on, read off the
+//! drawing: rows of nodes, and nodes plus one dummy per row an edge passes without stopping (the engine's own
+//! graph has about twice as many, with a rank for edge labels between rows), with the time per such element.
 
 #[path = "../benches/support/generate.rs"]
 mod generate;
@@ -26,8 +28,17 @@ fn main() {
         ..Default::default()
     };
     println!(
-        "{:>7} {:>10} {:>12} {:>16}",
-        "nodes", "median", "µs per node", "growth vs n·log n"
+        "{:>7} {:>10} {:>12} {:>17} {:>8} {:>8} {:>8} {:>7} {:>10} {:>10}",
+        "nodes",
+        "median",
+        "µs per node",
+        "growth vs n·log n",
+        "parse",
+        "layout",
+        "write",
+        "rows",
+        "n+dummies",
+        "µs per el."
     );
     let mut previous: Option<(usize, f64)> = None;
     for n in sizes {
@@ -56,14 +67,39 @@ fn main() {
             let nlogn = |x: usize| x as f64 * (x as f64).ln();
             format!("{:.2}", (t / pt) / (nlogn(n) / nlogn(pn)))
         });
+        let (ranks, elements) = layered_size(&scene);
         println!(
-            "{n:>7} {:>8.1}ms {:>12.1} {growth:>17} {:>6.0}ms {:>6.0}ms {:>6.0}ms",
+            "{n:>7} {:>8.1}ms {:>12.1} {growth:>17} {:>6.0}ms {:>6.0}ms {:>6.0}ms {ranks:>7} {elements:>10} {:>10.2}",
             t * 1000.0,
             t * 1e6 / n as f64,
             parse * 1000.0,
             layout * 1000.0,
-            write * 1000.0
+            write * 1000.0,
+            t * 1e6 / elements as f64
         );
         previous = Some((n, t));
     }
+}
+
+/// Rows, and nodes plus dummy nodes, of a top-down drawing: each distinct height of node centres is a row, and
+/// an edge spanning `k` rows adds `k - 1` dummies.
+fn layered_size(scene: &mermaid_rs::scene::Scene) -> (usize, usize) {
+    let row = |r: &mermaid_rs::scene::Rect| ((r.y + r.height / 2.0) * 2.0).round() as i64;
+    let mut rows: Vec<i64> = scene.geometry.nodes.iter().map(|n| row(&n.rect)).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    let rank_of: std::collections::HashMap<&str, usize> = scene
+        .geometry
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), rows.binary_search(&row(&n.rect)).unwrap_or(0)))
+        .collect();
+    let dummies: usize = scene
+        .geometry
+        .edges
+        .iter()
+        .filter_map(|e| Some(rank_of.get(e.from.as_str())?.abs_diff(*rank_of.get(e.to.as_str())?)))
+        .map(|span| span.saturating_sub(1))
+        .sum();
+    (rows.len(), scene.geometry.nodes.len() + dummies)
 }
