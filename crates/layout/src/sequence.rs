@@ -528,6 +528,13 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                     } else {
                         widen(&mut open, cols[a].cx.min(cols[b].cx), cols[a].cx.max(cols[b].cx));
                     }
+                    // A symbol drawn on this line (created or destroyed here) lies inside the frames around it.
+                    for c in [a, b] {
+                        if (c == b && creates) || pending_destroy.contains(&c) {
+                            let half = cols[c].w / 2.0 - FRAME_PAD;
+                            widen(&mut open, cols[c].cx - half, cols[c].cx + half);
+                        }
+                    }
                     messages.push(PlacedMessage {
                         index: si,
                         from: a,
@@ -550,7 +557,9 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                     }
                     after_self_message = a == b;
                     if m.activate_target {
-                        active[b].push(line_y);
+                        // A participant created by this message has its symbol on the line: the bar starts below.
+                        let start = if creates { line_y + cols[b].h / 2.0 } else { line_y };
+                        active[b].push(start);
                     }
                     if m.deactivate_source {
                         if let Some(start) = active[a].pop() {
