@@ -15,7 +15,7 @@ use super::{RankDir, Rect};
 fn children_first(g: &LayeredGraph) -> Vec<usize> {
     let depth = |c: usize| g.cluster_ancestors(Some(c)).count();
     let mut order: Vec<usize> = (0..g.clusters.len()).collect();
-    order.sort_by_key(|&c| (std::cmp::Reverse(depth(c)), c));
+    order.sort_unstable_by_key(|&c| (std::cmp::Reverse(depth(c)), c));
     order
 }
 

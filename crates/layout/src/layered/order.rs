@@ -134,7 +134,7 @@ fn set_positions(layers: &[Vec<NodeId>], pos: &mut [usize]) {
 /// Nodes appended to their rank in depth-first order from the top ranks, so connected nodes start close.
 fn initial_order(g: &LayeredGraph, n_ranks: usize, down: &Neighbours) -> Vec<Vec<NodeId>> {
     let mut starts: Vec<NodeId> = (0..g.nodes.len()).collect();
-    starts.sort_by_key(|&v| (g.nodes[v].rank, v));
+    starts.sort_unstable_by_key(|&v| (g.nodes[v].rank, v));
     let mut layers = vec![Vec::new(); n_ranks];
     let mut seen = vec![false; g.nodes.len()];
     let mut stack = Vec::new();
@@ -528,7 +528,7 @@ impl Groups {
             .copied()
             .filter(|&i| matches!(blocks[i].0, Item::Cluster(_)))
             .collect();
-        cluster_slots.sort_by(|&a, &b| {
+        cluster_slots.sort_unstable_by(|&a, &b| {
             let (Item::Cluster(ca), Item::Cluster(cb)) = (blocks[a].0, blocks[b].0) else {
                 unreachable!()
             };
@@ -560,7 +560,7 @@ fn sort_indices(entries: &[(usize, Option<Key>)]) -> Vec<usize> {
         .iter()
         .filter_map(|&(i, k)| k.map(|k| (k.primary(), k.tie(), i)))
         .collect();
-    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut keyed = keyed.into_iter();
     entries
         .iter()

@@ -210,7 +210,7 @@ fn align(layers: &[Vec<NodeId>], previous: &Neighbours, pos: &[usize], marked: &
             if nbrs.is_empty() {
                 continue;
             }
-            nbrs.sort_by_key(|&u| pos[u]);
+            nbrs.sort_unstable_by_key(|&u| pos[u]);
             let d = nbrs.len();
             let medians = [(d - 1) / 2, d / 2];
             for m in medians[..1 + (1 - d % 2)].iter().copied() {
@@ -313,7 +313,7 @@ fn balance(f: &Frame, candidates: Vec<(Vec<f64>, bool)>) -> Vec<f64> {
             for (k, ((x, _), s)) in candidates.iter().zip(&shifts).enumerate() {
                 xs[k] = x[v] + s;
             }
-            xs.sort_by(f64::total_cmp);
+            xs.sort_unstable_by(f64::total_cmp);
             (xs[1] + xs[2]) / 2.0
         })
         .collect()

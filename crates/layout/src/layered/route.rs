@@ -104,7 +104,7 @@ fn ports(g: &LayeredGraph) -> (Vec<f64>, Vec<f64>) {
     }
     let mut xs = Vec::new();
     for ((v, side), mut list) in sides {
-        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        list.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let node = &g.nodes[v];
         let r = node.rank as usize;
         // The band's edge on this side, and the far end of the gap beyond it.
