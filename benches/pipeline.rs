@@ -1,7 +1,8 @@
 //! Parse, layout and render timings for each example diagram and, when `../shared` is present, each seed
-//! flowchart of the architecture document. Run with `cargo bench --bench pipeline`.
+//! flowchart of the architecture document, plus the throughput (diagrams per second, one thread) over every
+//! `valid` corpus diagram of a type we render. Run with `cargo bench --bench pipeline`.
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -53,10 +54,48 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// The sources of every `valid` diagram of the shared corpus's flowchart, sequence and ER folders.
+fn corpus() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
+        return Vec::new();
+    };
+    manifest
+        .lines()
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (file, kind, expect) = (cols.first()?, cols.get(1)?, cols.last()?);
+            let ours = matches!(*kind, "flowchart" | "sequence" | "er");
+            (ours && *expect == "valid").then(|| std::fs::read_to_string(root.join(file)).ok())?
+        })
+        .collect()
+}
+
+fn corpus_throughput(c: &mut Criterion) {
+    let sources = corpus();
+    if sources.is_empty() {
+        return;
+    }
+    let options = mermaid_rs::Options::default();
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(Throughput::Elements(sources.len() as u64));
+    group
+        .sample_size(10)
+        .measurement_time(std::time::Duration::from_secs(5));
+    group.bench_function("source_to_svg", |b| {
+        b.iter(|| {
+            for s in &sources {
+                let _ = black_box(mermaid_rs::render_svg(black_box(s), &options));
+            }
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).warm_up_time(std::time::Duration::from_millis(300))
         .measurement_time(std::time::Duration::from_secs(1));
-    targets = bench
+    targets = bench, corpus_throughput
 }
 criterion_main!(benches);
