@@ -320,6 +320,17 @@ fn content_bounds(p: &Placement, ctx: &Ctx<'_>, cluster: usize) -> Rect {
     for r in p.clusters.iter().flatten() {
         add(*r);
     }
+    // Edges laid out inside it count too: a self-loop bulges out of its node's side and must stay inside.
+    for e in p.edges.iter().flatten() {
+        for q in &e.route.points {
+            add(Rect {
+                x: q.x,
+                y: q.y,
+                width: 0.0,
+                height: 0.0,
+            });
+        }
+    }
     acc.unwrap_or_default()
 }
 
