@@ -8,10 +8,7 @@ use mermaid_rs::{layout, render_svg, Options};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Corpus files whose layout we know still has a problem, with the reason. Keep this short.
-const KNOWN_LAYOUT_PROBLEMS: &[(&str, &str)] = &[(
-    "flowchart/render-flowchart-v2-040.mmd",
-    "an edge from a subgraph to one of its own members is laid out as a self-loop on that member",
-)];
+const KNOWN_LAYOUT_PROBLEMS: &[(&str, &str)] = &[];
 
 fn manifest(kind: &str) -> Vec<(String, String)> {
     let Some(shared) = shared_dir() else { return vec![] };

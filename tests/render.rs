@@ -127,3 +127,31 @@ fn bad_input_is_a_located_error() {
     assert_eq!(e.line, 3);
     assert!(err.render().contains('^'), "{}", err.render());
 }
+
+#[test]
+fn an_edge_between_a_subgraph_and_its_member_is_a_short_link_from_the_border() {
+    let source = "flowchart TB\n  Out --> In\n  subgraph Sub\n    In\n  end\n  Sub --> In\n  In --> Sub";
+    let scene = layout(source, &Options::default()).unwrap();
+    assert!(layout_problems(&scene).is_empty(), "{:?}", layout_problems(&scene));
+    let g = &scene.geometry;
+    let sub = g.clusters.iter().find(|c| c.id == "Sub").unwrap().rect;
+    let node = g.nodes.iter().find(|n| n.id == "In").unwrap().rect;
+    let on_border = |p: &mermaid_rs::scene::Point| {
+        let near = |a: f64, b: f64| (a - b).abs() < 0.5;
+        near(p.x, sub.x) || near(p.x, sub.right()) || near(p.y, sub.y) || near(p.y, sub.bottom())
+    };
+    for (from, to) in [("Sub", "In"), ("In", "Sub")] {
+        let e = g.edges.iter().find(|e| e.from == from && e.to == to).unwrap();
+        let (first, last) = (e.waypoints[0], e.waypoints[e.waypoints.len() - 1]);
+        let (border, inner) = if from == "Sub" { (first, last) } else { (last, first) };
+        assert!(
+            on_border(&border),
+            "{from}->{to} starts on the subgraph's border: {border:?} {sub:?}"
+        );
+        let inside = |p: &mermaid_rs::scene::Point| {
+            p.x >= node.x - 0.5 && p.x <= node.right() + 0.5 && p.y >= node.y - 0.5 && p.y <= node.bottom() + 0.5
+        };
+        assert!(inside(&inner), "{from}->{to} reaches the member: {inner:?} {node:?}");
+        assert_eq!(e.waypoints.len(), 2, "a straight link");
+    }
+}

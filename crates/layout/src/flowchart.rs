@@ -273,16 +273,28 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
         }
         let from_cluster = cluster_rect(&scene, &edge.from);
         let to_cluster = cluster_rect(&scene, &edge.to);
-        let from_hull = from_cluster.map(rect_hull);
-        let to_hull = to_cluster.map(rect_hull);
-        clip_route(
-            &mut points,
-            (
-                from_hull.as_deref().unwrap_or(&from.hull),
-                from_cluster.unwrap_or(from.rect),
-            ),
-            (to_hull.as_deref().unwrap_or(&to.hull), to_cluster.unwrap_or(to.rect)),
-        );
+        match (from_cluster, to_cluster) {
+            // A subgraph and one of its own members: both ends stand for the member, so the engine's route is
+            // a loop on it. Draw a short straight link from the subgraph's side to the member instead.
+            (Some(cluster), None) | (None, Some(cluster)) if spec.from == spec.to => {
+                points = member_link(cluster, from.rect, &obstacles, spec.from);
+                if to_cluster.is_some() {
+                    points.reverse();
+                }
+            }
+            _ => {
+                let from_hull = from_cluster.map(rect_hull);
+                let to_hull = to_cluster.map(rect_hull);
+                clip_route(
+                    &mut points,
+                    (
+                        from_hull.as_deref().unwrap_or(&from.hull),
+                        from_cluster.unwrap_or(from.rect),
+                    ),
+                    (to_hull.as_deref().unwrap_or(&to.hull), to_cluster.unwrap_or(to.rect)),
+                );
+            }
+        }
         let waypoints = points.clone();
 
         let marker = |head: ArrowHead| match head {
@@ -514,6 +526,31 @@ fn square_start(points: &mut Vec<Point>, rect: &Rect) {
 }
 
 /// Cut both ends of a centre-to-centre route back to the outlines they start and end inside.
+/// A straight link from a subgraph's border to its member `node` (index `node_index` among the obstacles):
+/// across the narrowest gap between them whose line crosses no other node, border point first.
+fn member_link(cluster: Rect, node: Rect, obstacles: &Obstacles, node_index: usize) -> Vec<Point> {
+    let c = node.center();
+    let p = |x: f64, y: f64| Point { x, y };
+    let mut sides = [
+        (node.x - cluster.x, [p(cluster.x, c.y), p(node.x, c.y)]),
+        (
+            cluster.right() - node.right(),
+            [p(cluster.right(), c.y), p(node.right(), c.y)],
+        ),
+        (node.y - cluster.y, [p(c.x, cluster.y), p(c.x, node.y)]),
+        (
+            cluster.bottom() - node.bottom(),
+            [p(c.x, cluster.bottom()), p(c.x, node.bottom())],
+        ),
+    ];
+    sides.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let clear = |[a, b]: [Point; 2]| {
+        obstacles.path_is_clear(&Path(vec![PathCmd::MoveTo(a), PathCmd::LineTo(b)]), &[node_index])
+    };
+    let [a, b] = sides.iter().map(|s| s.1).find(|&seg| clear(seg)).unwrap_or(sides[0].1);
+    vec![a, b]
+}
+
 pub(crate) fn clip_route(points: &mut Vec<Point>, from: (&[Point], Rect), to: (&[Point], Rect)) {
     dedup_points(points);
     if points.len() < 2 {
