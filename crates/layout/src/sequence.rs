@@ -40,8 +40,8 @@ const FRAME_HEADER: f64 = 37.0;
 /// How far a frame reaches beyond the lifelines of its messages.
 const FRAME_PAD: f64 = 11.0;
 const LABEL_BOX_W: f64 = 50.0;
-/// Of a frame's width, what its corner label box and margins take from the room for its title.
-const FRAME_TITLE_ROOM: f64 = LABEL_BOX_W + 10.0;
+/// Of a frame's width, what the margins beside its corner label box take from the room for its title.
+const FRAME_TITLE_MARGIN: f64 = 10.0;
 /// Titles are never wrapped narrower than this.
 const FRAME_TITLE_MIN_W: f64 = 100.0;
 const LABEL_BOX_H: f64 = 20.0;
@@ -677,7 +677,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                     // mermaid closes a frame well below a self message's loop when that message is the frame's last.
                     let bottom = y + GAP + if after_self_message { 3.0 * GAP } else { 0.0 };
                     after_self_message = false;
-                    let header_w = LABEL_BOX_W
+                    let header_w = label_box_width(f.kind, theme)
                         + f.label
                             .width
                             .max(f.sections.iter().map(|s| s.1.width).fold(0.0, f64::max))
@@ -734,7 +734,8 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
         }
         if title_wrap.is_empty() {
             for f in frames.iter().filter(|f| f.kind != BlockKind::Rect) {
-                let room = (f.content_width - FRAME_TITLE_ROOM).max(FRAME_TITLE_MIN_W);
+                let room =
+                    (f.content_width - label_box_width(f.kind, theme) - FRAME_TITLE_MARGIN).max(FRAME_TITLE_MIN_W);
                 let titles = std::iter::once(&f.label).chain(f.sections.iter().map(|s| &s.1));
                 for (&si, t) in f.title_statements.iter().zip(titles) {
                     // The label is bracketed when drawn; measure it as drawn.
@@ -1515,6 +1516,11 @@ fn draw_symbol(c: &Col, r: Rect, theme: &Theme) -> Vec<Item> {
     out
 }
 
+/// Width of a frame's corner box: mermaid's 50, or more for a keyword that would not fit (`critical`).
+fn label_box_width(kind: BlockKind, theme: &Theme) -> f64 {
+    (line_width(kind.name(), theme.font_size, Weight::Regular) + 18.0).max(LABEL_BOX_W)
+}
+
 fn draw_frame(f: &PlacedFrame, theme: &Theme) -> Vec<Item> {
     let r = f.rect;
     let dashed = Style {
@@ -1533,12 +1539,13 @@ fn draw_frame(f: &PlacedFrame, theme: &Theme) -> Vec<Item> {
     }];
     // The keyword in a box with a cut corner.
     let (lx, ly) = (r.x, r.y);
+    let box_w = label_box_width(f.kind, theme);
     out.push(Item::Shape {
         geometry: ShapeGeometry::Polygon(vec![
             p(lx, ly),
-            p(lx + LABEL_BOX_W, ly),
-            p(lx + LABEL_BOX_W, ly + LABEL_BOX_H * 0.65),
-            p(lx + LABEL_BOX_W - 8.0, ly + LABEL_BOX_H),
+            p(lx + box_w, ly),
+            p(lx + box_w, ly + LABEL_BOX_H * 0.65),
+            p(lx + box_w - 8.0, ly + LABEL_BOX_H),
             p(lx, ly + LABEL_BOX_H),
         ]),
         style: Style {
@@ -1554,13 +1561,13 @@ fn draw_frame(f: &PlacedFrame, theme: &Theme) -> Vec<Item> {
     };
     out.push(Item::Text(text_block(
         &kw,
-        lx + LABEL_BOX_W / 2.0,
+        lx + box_w / 2.0,
         ly + 1.5,
         theme,
         &theme.label_text,
         false,
     )));
-    let cx = r.x + LABEL_BOX_W + (r.width - LABEL_BOX_W) / 2.0;
+    let cx = r.x + box_w + (r.width - box_w) / 2.0;
     if !f.label.is_empty() {
         let t = bracketed(&f.label);
         out.push(Item::Text(text_block(
