@@ -253,6 +253,7 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
     let mut edge_items = Vec::new();
     let mut label_items = Vec::new();
     let mut pair_count: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut member_links: HashMap<(usize, String), usize> = HashMap::new();
     for (ei, edge) in chart.edges.iter().enumerate() {
         let Some(spec) = &placement.edges[ei] else {
             continue;
@@ -277,7 +278,11 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
             // A subgraph and one of its own members: both ends stand for the member, so the engine's route is
             // a loop on it. Draw a short straight link from the subgraph's side to the member instead.
             (Some(cluster), None) | (None, Some(cluster)) if spec.from == spec.to => {
-                points = member_link(cluster, from.rect, &obstacles, spec.from);
+                // Links between the same subgraph and member, either way, take different sides.
+                let key = (spec.from, edge.from.clone().min(edge.to.clone()));
+                let nth = member_links.entry(key).or_insert(0);
+                points = member_link(cluster, from.rect, &obstacles, spec.from, *nth);
+                *nth += 1;
                 if to_cluster.is_some() {
                     points.reverse();
                 }
@@ -527,8 +532,9 @@ fn square_start(points: &mut Vec<Point>, rect: &Rect) {
 
 /// Cut both ends of a centre-to-centre route back to the outlines they start and end inside.
 /// A straight link from a subgraph's border to its member `node` (index `node_index` among the obstacles):
-/// across the narrowest gap between them whose line crosses no other node, border point first.
-fn member_link(cluster: Rect, node: Rect, obstacles: &Obstacles, node_index: usize) -> Vec<Point> {
+/// across the narrowest gap between them whose line crosses no other node (the `nth` such gap, for the
+/// `nth` link between the two), border point first.
+fn member_link(cluster: Rect, node: Rect, obstacles: &Obstacles, node_index: usize, nth: usize) -> Vec<Point> {
     let c = node.center();
     let p = |x: f64, y: f64| Point { x, y };
     let mut sides = [
@@ -547,7 +553,11 @@ fn member_link(cluster: Rect, node: Rect, obstacles: &Obstacles, node_index: usi
     let clear = |[a, b]: [Point; 2]| {
         obstacles.path_is_clear(&Path(vec![PathCmd::MoveTo(a), PathCmd::LineTo(b)]), &[node_index])
     };
-    let [a, b] = sides.iter().map(|s| s.1).find(|&seg| clear(seg)).unwrap_or(sides[0].1);
+    let clear_sides: Vec<[Point; 2]> = sides.iter().map(|s| s.1).filter(|&seg| clear(seg)).collect();
+    let [a, b] = match clear_sides.len() {
+        0 => sides[0].1,
+        n => clear_sides[nth % n],
+    };
     vec![a, b]
 }
 
