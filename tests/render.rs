@@ -154,4 +154,8 @@ fn an_edge_between_a_subgraph_and_its_member_is_a_short_link_from_the_border() {
         assert!(inside(&inner), "{from}->{to} reaches the member: {inner:?} {node:?}");
         assert_eq!(e.waypoints.len(), 2, "a straight link");
     }
+    let link = |from: &str| g.edges.iter().find(|e| e.from == from).map(|e| e.waypoints.clone());
+    let (mut there, back) = (link("Sub").unwrap(), link("In").unwrap());
+    there.reverse();
+    assert_ne!(there, back, "the two links take different sides");
 }
