@@ -6,7 +6,7 @@
 //! and labels clear. Routes are clipped to the table borders like flowchart edges, then shortened by the
 //! length of their cardinality markers, which are drawn along the line and end exactly on the border.
 
-use crate::flowchart::{basis_path, clip_route, dedup_points, exit_side, rect_hull, shorten_end};
+use crate::flowchart::{basis_path, clip_route, dedup_points, exit_side, shorten_end};
 use crate::layered::{self, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
 use crate::scene::*;
 use crate::style::css_declarations;
@@ -498,7 +498,7 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
             rect,
             shape: "erBox",
             label_box: name_box,
-            outline: rect_hull(rect),
+            outline: rect.corners(),
         });
         rects.push(rect);
     }
@@ -562,7 +562,7 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
                 points.reverse();
             }
             _ => {
-                let (from_hull, to_hull) = (rect_hull(rects[from]), rect_hull(rects[to]));
+                let (from_hull, to_hull) = (rects[from].corners(), rects[to].corners());
                 clip_route(&mut points, (&from_hull, rects[from]), (&to_hull, rects[to]));
             }
         }

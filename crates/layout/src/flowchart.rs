@@ -288,8 +288,8 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
                 }
             }
             _ => {
-                let from_hull = from_cluster.map(rect_hull);
-                let to_hull = to_cluster.map(rect_hull);
+                let from_hull = from_cluster.map(|r| r.corners());
+                let to_hull = to_cluster.map(|r| r.corners());
                 clip_route(
                     &mut points,
                     (
@@ -467,18 +467,6 @@ fn depth(chart: &Flowchart, mut si: usize) -> usize {
 
 fn cluster_rect(scene: &Scene, id: &str) -> Option<Rect> {
     scene.geometry.clusters.iter().find(|c| c.id == id).map(|c| c.rect)
-}
-
-pub(crate) fn rect_hull(r: Rect) -> Vec<Point> {
-    vec![
-        Point { x: r.x, y: r.y },
-        Point { x: r.right(), y: r.y },
-        Point {
-            x: r.right(),
-            y: r.bottom(),
-        },
-        Point { x: r.x, y: r.bottom() },
-    ]
 }
 
 /// The side of a node's box a route leaves it by: 0 top, 1 right, 2 bottom, 3 left.

@@ -380,6 +380,25 @@ impl Rect {
         }
     }
 
+    /// The four corners, clockwise from the top left: the outline edges are clipped to for a box.
+    pub fn corners(&self) -> Vec<Point> {
+        vec![
+            Point { x: self.x, y: self.y },
+            Point {
+                x: self.right(),
+                y: self.y,
+            },
+            Point {
+                x: self.right(),
+                y: self.bottom(),
+            },
+            Point {
+                x: self.x,
+                y: self.bottom(),
+            },
+        ]
+    }
+
     /// The smallest rectangle holding both.
     pub fn union(&self, other: &Rect) -> Rect {
         let (x, y) = (self.x.min(other.x), self.y.min(other.y));

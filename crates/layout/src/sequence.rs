@@ -899,7 +899,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
             rect: top_rect,
             shape: c.kind.name(),
             label_box: label_box(c, top_rect),
-            outline: rect_outline(top_rect),
+            outline: top_rect.corners(),
         });
         if mirror || c.destroyed_at.is_some() {
             items.push(Item::Group {
@@ -913,7 +913,7 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                 rect: bottom_rect,
                 shape: c.kind.name(),
                 label_box: label_box(c, bottom_rect),
-                outline: rect_outline(bottom_rect),
+                outline: bottom_rect.corners(),
             });
         }
         if c.destroyed_at.is_some() {
@@ -1370,18 +1370,6 @@ fn text_block(t: &Txt, cx: f64, top: f64, theme: &Theme, fill: &str, bold: bool)
         fill: fill.to_string(),
         extra_css: vec![],
     }
-}
-
-fn rect_outline(r: Rect) -> Vec<Point> {
-    vec![
-        Point { x: r.x, y: r.y },
-        Point { x: r.right(), y: r.y },
-        Point {
-            x: r.right(),
-            y: r.bottom(),
-        },
-        Point { x: r.x, y: r.bottom() },
-    ]
 }
 
 /// Where a participant's label sits inside its symbol's rectangle.
