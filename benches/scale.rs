@@ -9,17 +9,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 fn bench(c: &mut Criterion) {
-    // The default limits refuse the largest generated graph's layout work; a benchmark measures it instead.
-    let limits = mermaid_rs::Limits {
-        max_layout_cost: u64::MAX,
-        max_nodes: usize::MAX,
-        max_edges: usize::MAX,
-        ..Default::default()
-    };
-    let options = mermaid_rs::Options {
-        limits,
-        ..Default::default()
-    };
+    let options = generate::unlimited_options();
     let mut group = c.benchmark_group("scale");
     group.sample_size(10).warm_up_time(Duration::from_millis(200));
     let cases = [

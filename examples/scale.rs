@@ -16,17 +16,7 @@ fn main() {
     } else {
         sizes
     };
-    // Generated graphs beyond a few thousand nodes exceed the default layout-work limit; measure them anyway.
-    let limits = mermaid_rs::Limits {
-        max_layout_cost: u64::MAX,
-        max_nodes: usize::MAX,
-        max_edges: usize::MAX,
-        ..Default::default()
-    };
-    let options = mermaid_rs::Options {
-        limits,
-        ..Default::default()
-    };
+    let options = generate::unlimited_options();
     println!(
         "{:>7} {:>10} {:>12} {:>17} {:>8} {:>8} {:>8} {:>7} {:>10} {:>10}",
         "nodes",

@@ -1,7 +1,22 @@
-//! Deterministic generators of large diagrams for benchmarks and scale tests (fixed seeds, no dependencies).
+//! Deterministic generators of large diagrams for benchmarks and scale tests (fixed seeds, no dependencies beyond
+//! mermaid-rs), and the options to render them with.
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
+
+/// Render options for generated diagrams: the default limits refuse the layout work of the largest ones, and
+/// benchmarks measure them instead.
+pub fn unlimited_options() -> mermaid_rs::Options {
+    mermaid_rs::Options {
+        limits: mermaid_rs::Limits {
+            max_layout_cost: u64::MAX,
+            max_nodes: usize::MAX,
+            max_edges: usize::MAX,
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
 
 /// A small xorshift generator: the same seed gives the same diagrams everywhere.
 pub struct Rng(u64);
