@@ -118,13 +118,21 @@ fn marker_id(kind: MarkerKind, color_value: &str, start: bool, colors: &[String]
     format!("m-{name}-{}-{ci}", if start { "start" } else { "end" })
 }
 
-fn collect_markers(items: &[Item], out: &mut BTreeSet<(MarkerKind, bool, String)>) {
+/// What the document needs ahead of its drawing: every marker in use, and whether any popup needs its style.
+#[derive(Default)]
+struct Needs {
+    markers: BTreeSet<(MarkerKind, bool, String)>,
+    popup_style: bool,
+}
+
+fn collect_needs(items: &[Item], needs: &mut Needs) {
     for item in items {
         match item {
-            Item::Group { items, .. } | Item::Link { items, .. } => collect_markers(items, out),
+            Item::Group { items, .. } | Item::Link { items, .. } => collect_needs(items, needs),
             Item::Popup { trigger, panel } => {
-                collect_markers(trigger, out);
-                collect_markers(panel, out);
+                needs.popup_style = true;
+                collect_needs(trigger, needs);
+                collect_needs(panel, needs);
             }
             Item::Path {
                 marker_start,
@@ -132,23 +140,15 @@ fn collect_markers(items: &[Item], out: &mut BTreeSet<(MarkerKind, bool, String)
                 ..
             } => {
                 if let Some(m) = marker_start {
-                    out.insert((m.kind, true, m.color.clone()));
+                    needs.markers.insert((m.kind, true, m.color.clone()));
                 }
                 if let Some(m) = marker_end {
-                    out.insert((m.kind, false, m.color.clone()));
+                    needs.markers.insert((m.kind, false, m.color.clone()));
                 }
             }
             _ => {}
         }
     }
-}
-
-fn has_popup(items: &[Item]) -> bool {
-    items.iter().any(|item| match item {
-        Item::Popup { .. } => true,
-        Item::Group { items, .. } | Item::Link { items, .. } => has_popup(items),
-        _ => false,
-    })
 }
 
 fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &str, id: &str) {
@@ -469,8 +469,9 @@ impl Writer<'_> {
 
 /// Write `scene` as a standalone SVG document.
 pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
-    let mut markers = BTreeSet::new();
-    collect_markers(&scene.items, &mut markers);
+    let mut needs = Needs::default();
+    collect_needs(&scene.items, &mut needs);
+    let markers = needs.markers;
     let colors: Vec<String> = markers
         .iter()
         .map(|(_, _, c)| c.clone())
@@ -516,7 +517,7 @@ pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
             escape(&color(bg))
         );
     }
-    if !options.still && has_popup(&scene.items) {
+    if !options.still && needs.popup_style {
         let _ = write!(out, "<style>{POPUP_CSS}</style>");
     }
     let _ = write!(out, r#"<g font-family="{}">"#, escape(mermaid_text::FONT_STACK));
