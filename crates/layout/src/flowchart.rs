@@ -253,7 +253,7 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
     let mut edge_items = Vec::new();
     let mut label_items = Vec::new();
     let mut pair_count: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut member_links: HashMap<(usize, String), usize> = HashMap::new();
+    let mut member_links: HashMap<(usize, &str), usize> = HashMap::new();
     for (ei, edge) in chart.edges.iter().enumerate() {
         let Some(spec) = &placement.edges[ei] else {
             continue;
@@ -279,8 +279,8 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
             // a loop on it. Draw a short straight link from the subgraph's side to the member instead.
             (Some(cluster), None) | (None, Some(cluster)) if spec.from == spec.to => {
                 // Links between the same subgraph and member, either way, take different sides.
-                let key = (spec.from, edge.from.clone().min(edge.to.clone()));
-                let nth = member_links.entry(key).or_insert(0);
+                let subgraph = if from_cluster.is_some() { &edge.from } else { &edge.to };
+                let nth = member_links.entry((spec.from, subgraph.as_str())).or_insert(0);
                 points = member_link(cluster, from.rect, &obstacles, spec.from, *nth);
                 *nth += 1;
                 if to_cluster.is_some() {
