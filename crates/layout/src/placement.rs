@@ -395,19 +395,31 @@ pub(crate) fn place(chart: &Flowchart, sizes: Sizes<'_>, config: &Config) -> Pla
         separate: vec![false; chart.subgraphs.len()],
     };
     // A subgraph is laid out on its own when no edge crosses its border (edges to the subgraph itself do not
-    // count), as mermaid does.
-    for si in 0..chart.subgraphs.len() {
-        if ctx.chain(Some(si)).len() > MAX_DEPTH {
-            continue;
+    // count), as mermaid does. One pass over the nodes and one over the edges, each marking the enclosing
+    // subgraphs, rather than a pass per subgraph.
+    let n_subgraphs = chart.subgraphs.len();
+    let mut has_members = vec![false; n_subgraphs];
+    for &cluster in &ctx.node_cluster {
+        for si in ctx.chain(cluster) {
+            has_members[si] = true;
         }
-        let has_members = (0..chart.nodes.len()).any(|n| ctx.inside(si, ctx.node_cluster[n]));
-        let crosses = chart.edges.iter().any(|e| {
-            let (Some(a), Some(b)) = (ctx.end_cluster(&e.from), ctx.end_cluster(&e.to)) else {
-                return false;
-            };
-            ctx.inside(si, a) != ctx.inside(si, b)
-        });
-        ctx.separate[si] = has_members && !crosses;
+    }
+    let mut crossed = vec![false; n_subgraphs];
+    for e in &chart.edges {
+        let (Some(a), Some(b)) = (ctx.end_cluster(&e.from), ctx.end_cluster(&e.to)) else {
+            continue;
+        };
+        // Subgraphs around exactly one of the ends.
+        let (around_a, around_b) = (ctx.chain(a), ctx.chain(b));
+        for &si in around_a.iter().filter(|si| !around_b.contains(si)) {
+            crossed[si] = true;
+        }
+        for &si in around_b.iter().filter(|si| !around_a.contains(si)) {
+            crossed[si] = true;
+        }
+    }
+    for si in 0..n_subgraphs {
+        ctx.separate[si] = has_members[si] && !crossed[si] && ctx.chain(Some(si)).len() <= MAX_DEPTH;
     }
     ctx.place(None, chart.direction)
 }
