@@ -2,7 +2,8 @@
 //! Each size is rendered (source to SVG) three times; the median is printed with time per node and the ratio to
 //! n·log n of the previous size. The last columns measure the layered graph the layout works on, read off the
 //! drawing: rows of nodes, and nodes plus one dummy per row an edge passes without stopping (the engine's own
-//! graph has about twice as many, with a rank for edge labels between rows), with the time per such element.
+//! graph has about twice as many, with a rank for edge labels between rows), with the time per such element,
+//! and how many edges the engine routed in lanes beside the drawing instead (see `layered::bypass`).
 
 #[path = "../benches/support/generate.rs"]
 mod generate;
@@ -18,7 +19,7 @@ fn main() {
     };
     let options = generate::unlimited_options();
     println!(
-        "{:>7} {:>10} {:>12} {:>17} {:>8} {:>8} {:>8} {:>7} {:>10} {:>10}",
+        "{:>7} {:>10} {:>12} {:>17} {:>8} {:>8} {:>8} {:>7} {:>10} {:>10} {:>8}",
         "nodes",
         "median",
         "µs per node",
@@ -28,7 +29,8 @@ fn main() {
         "write",
         "rows",
         "n+dummies",
-        "µs per el."
+        "µs per el.",
+        "in lanes"
     );
     let mut previous: Option<(usize, f64)> = None;
     for n in sizes {
@@ -57,9 +59,9 @@ fn main() {
             let nlogn = |x: usize| x as f64 * (x as f64).ln();
             format!("{:.2}", (t / pt) / (nlogn(n) / nlogn(pn)))
         });
-        let (ranks, elements) = layered_size(&scene);
+        let (ranks, elements, lanes) = layered_size(&scene);
         println!(
-            "{n:>7} {:>8.1}ms {:>12.1} {growth:>17} {:>6.0}ms {:>6.0}ms {:>6.0}ms {ranks:>7} {elements:>10} {:>10.2}",
+            "{n:>7} {:>8.1}ms {:>12.1} {growth:>17} {:>6.0}ms {:>6.0}ms {:>6.0}ms {ranks:>7} {elements:>10} {:>10.2} {lanes:>8}",
             t * 1000.0,
             t * 1e6 / n as f64,
             parse * 1000.0,
@@ -71,25 +73,34 @@ fn main() {
     }
 }
 
-/// Rows, and nodes plus dummy nodes, of a top-down drawing: each distinct height of node centres is a row, and
-/// an edge spanning `k` rows adds `k - 1` dummies.
-fn layered_size(scene: &mermaid_rs::scene::Scene) -> (usize, usize) {
+/// Rows, nodes plus dummy nodes, and edges routed in lanes beside the drawing, of a top-down drawing: each
+/// distinct height of node centres is a row; an edge spanning `k` rows adds `k - 1` dummies unless the engine
+/// routed it round the side (some waypoint left of or right of every node), which it does for the longest
+/// edges once dummies would outgrow the graph.
+fn layered_size(scene: &mermaid_rs::scene::Scene) -> (usize, usize, usize) {
+    let nodes = &scene.geometry.nodes;
     let row = |r: &mermaid_rs::scene::Rect| ((r.y + r.height / 2.0) * 2.0).round() as i64;
-    let mut rows: Vec<i64> = scene.geometry.nodes.iter().map(|n| row(&n.rect)).collect();
+    let mut rows: Vec<i64> = nodes.iter().map(|n| row(&n.rect)).collect();
     rows.sort_unstable();
     rows.dedup();
-    let rank_of: std::collections::HashMap<&str, usize> = scene
-        .geometry
-        .nodes
+    let rank_of: std::collections::HashMap<&str, usize> = nodes
         .iter()
         .map(|n| (n.id.as_str(), rows.binary_search(&row(&n.rect)).unwrap_or(0)))
         .collect();
-    let dummies: usize = scene
+    let left = nodes.iter().map(|n| n.rect.x).fold(f64::INFINITY, f64::min);
+    let right = nodes
+        .iter()
+        .map(|n| n.rect.x + n.rect.width)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let (lanes, inside): (Vec<_>, Vec<_>) = scene
         .geometry
         .edges
+        .iter()
+        .partition(|e| e.waypoints.iter().any(|p| p.x < left || p.x > right));
+    let dummies: usize = inside
         .iter()
         .filter_map(|e| Some(rank_of.get(e.from.as_str())?.abs_diff(*rank_of.get(e.to.as_str())?)))
         .map(|span| span.saturating_sub(1))
         .sum();
-    (rows.len(), scene.geometry.nodes.len() + dummies)
+    (rows.len(), nodes.len() + dummies, lanes.len())
 }

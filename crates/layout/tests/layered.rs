@@ -314,3 +314,62 @@ fn cluster_is_at_least_as_wide_as_its_title() {
         assert!(out.clusters[0].width >= 150.0, "{dir:?}: {:?}", out.clusters[0]);
     }
 }
+
+/// A chain 400 ranks deep with a subgraph and 60 edges from its top to its bottom: about 40,000 dummy nodes,
+/// past the engine's budget, so the longest unlabelled edges go round in lanes. Everything must still hold:
+/// no route through a box or label, cycles drawn in input direction, the labelled long edge kept inside.
+#[test]
+fn long_edges_of_a_deep_graph_go_round_in_lanes() {
+    let n = 400;
+    let mut nodes = vec![node(60.0, 30.0); n];
+    for v in &mut nodes[100..104] {
+        v.cluster = Some(0);
+    }
+    let mut edges: Vec<EdgeSpec> = (1..n).map(|i| edge(i - 1, i)).collect();
+    for k in 0..60 {
+        let (early, late) = (k % 20, n - 1 - 2 * k);
+        // Every fifth goes back up, as a cycle.
+        edges.push(if k % 5 == 4 {
+            edge(late, early)
+        } else {
+            edge(early, late)
+        });
+    }
+    edges.push(labelled(3, n - 2, 50.0, 14.0));
+    let base = LayeredInput {
+        nodes,
+        edges,
+        clusters: vec![cluster(None)],
+        ..LayeredInput::default()
+    };
+    for dir in [RankDir::TopBottom, RankDir::LeftRight] {
+        let input = LayeredInput {
+            direction: dir,
+            ..base.clone()
+        };
+        let out = layout(&input);
+        check(&input, &out);
+        // Across the ranks, the boxes span [lo, hi]; lanes lie outside it.
+        let across: Coord = if dir == RankDir::TopBottom { |p| p.x } else { |p| p.y };
+        let half = if dir == RankDir::TopBottom { 30.0 } else { 15.0 };
+        let lo = out
+            .nodes
+            .iter()
+            .map(|&p| across(p) - half)
+            .fold(f64::INFINITY, f64::min);
+        let hi = out
+            .nodes
+            .iter()
+            .map(|&p| across(p) + half)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let outside = |i: usize| out.edges[i].points.iter().any(|&p| across(p) < lo || across(p) > hi);
+        let in_lanes = (0..input.edges.len()).filter(|&i| outside(i)).count();
+        assert!((10..=60).contains(&in_lanes), "{dir:?}: {in_lanes} edges in lanes");
+        // The labelled edge keeps its label on the way, and the chain's own edges stay inside.
+        assert!(!outside(input.edges.len() - 1));
+        assert!(
+            (0..n - 1).all(|i| !outside(i)),
+            "{dir:?}: a chain edge left the boxes' span"
+        );
+    }
+}

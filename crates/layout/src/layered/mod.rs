@@ -4,12 +4,15 @@
 //! polyline for every edge and a rectangle for every cluster ([`LayeredOutput`]). The engine is a pipeline of
 //! phases over one shared graph type, one module per phase:
 //! cycle removal → ranking → normalization (long edges into chains of dummy nodes, edge labels as dummy
-//! nodes) → ordering (crossing reduction) → positioning (coordinates) → routing (edge polylines).
+//! nodes) → ordering (crossing reduction) → positioning (coordinates) → routing (edge polylines). In very deep
+//! graphs the longest edges skip the phases after ranking and are routed in lanes beside the drawing (see
+//! `bypass`), which keeps the work linear in the graph's size.
 //!
 //! Everything is computed top-to-bottom; other directions are a transform of the input sizes and the output
 //! coordinates. The engine knows nothing about shapes, text or SVG: callers clip edge ends to their outlines.
 
 mod acyclic;
+mod bypass;
 mod clusters;
 mod graph;
 mod labels;
@@ -144,13 +147,15 @@ pub fn layout(input: &LayeredInput) -> LayeredOutput {
     let loops = self_loops::reserve(&mut g);
     rank::run(&mut g);
     clusters::place_titles(&mut g);
+    let bypasses = bypass::select(&mut g);
     normalize::run(&mut g);
     clusters::add_borders(&mut g);
     order::run(&mut g);
     position::run(&mut g);
     let loop_routes = self_loops::finish(&mut g, &loops);
+    let bypass_routes = bypass::route(&g, &bypasses, &loop_routes);
     let mut routes = route::run(&g);
-    for (edge, r) in loop_routes {
+    for (edge, r) in loop_routes.into_iter().chain(bypass_routes) {
         routes[edge] = r;
     }
     let cluster_rects = clusters::rects(&g);
