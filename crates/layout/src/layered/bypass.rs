@@ -106,22 +106,26 @@ pub(crate) fn route(g: &LayeredGraph, bypasses: &[Bypass], others: &[(usize, Edg
     }
     let middle = (lo + hi) / 2.0;
     let rank = |v: NodeId| g.nodes[v].rank as usize;
-    let side_of = |b: &Bypass| {
-        if g.nodes[b.from].x + g.nodes[b.to].x <= 2.0 * middle {
-            Side::Left
-        } else {
-            Side::Right
-        }
-    };
+    let sides: Vec<Side> = bypasses
+        .iter()
+        .map(|b| {
+            if g.nodes[b.from].x + g.nodes[b.to].x <= 2.0 * middle {
+                Side::Left
+            } else {
+                Side::Right
+            }
+        })
+        .collect();
 
     // Lanes: interval partitioning of the rank spans, per side, first lane nearest the drawing.
     let mut lane = vec![0usize; bypasses.len()];
     let mut by_start: Vec<usize> = (0..bypasses.len()).collect();
-    by_start.sort_unstable_by_key(|&i| (side_of(&bypasses[i]), rank(bypasses[i].from), rank(bypasses[i].to), i));
-    let mut free: BTreeMap<Side, (LaneEnds, usize)> = BTreeMap::new(); // and the number of lanes
+    by_start.sort_unstable_by_key(|&i| (sides[i], rank(bypasses[i].from), rank(bypasses[i].to), i));
+    // Per side: the lanes in use, and how many lanes there are.
+    let mut free: [(LaneEnds, usize); 2] = Default::default();
     for &i in &by_start {
         let b = &bypasses[i];
-        let (ends, lanes) = free.entry(side_of(b)).or_default();
+        let (ends, lanes) = &mut free[sides[i] as usize];
         // A lane is free again once its last edge has left it above the rank this one starts from.
         lane[i] = match ends.peek() {
             Some(&Reverse((end, l))) if end <= rank(b.from) => {
@@ -137,7 +141,7 @@ pub(crate) fn route(g: &LayeredGraph, bypasses: &[Bypass], others: &[(usize, Edg
     }
     let lane_x = |i: usize| {
         let offset = g.node_sep.max(g.edge_sep) + lane[i] as f64 * g.edge_sep.max(4.0);
-        match side_of(&bypasses[i]) {
+        match sides[i] {
             Side::Left => lo - offset,
             Side::Right => hi + offset,
         }
@@ -176,7 +180,7 @@ pub(crate) fn route(g: &LayeredGraph, bypasses: &[Bypass], others: &[(usize, Edg
         let node = &g.nodes[*v];
         let step = (node.width / 8.0).min(g.edge_sep / 2.0);
         for (k, &i) in list.iter().enumerate() {
-            let sign = if side_of(&bypasses[i]) == Side::Left { -1.0 } else { 1.0 };
+            let sign = if sides[i] == Side::Left { -1.0 } else { 1.0 };
             let x = node.x + sign * (node.width / 4.0 + step * k as f64).min(node.width * 0.45);
             if *exit {
                 exit_x[i] = x;
