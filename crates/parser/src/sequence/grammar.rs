@@ -198,19 +198,23 @@ pub(super) enum Stmt {
         id: String,
         text: String,
     },
-    Message {
-        from: (String, Span),
-        to: (String, Span),
-        arrow: Arrow,
-        token: String,
-        activate: bool,
-        deactivate: bool,
-        central_from: bool,
-        central_to: bool,
-        text: String,
-        text_span: Span,
-        wrap: Option<bool>,
-    },
+    Message(MessageStmt),
+}
+
+/// A message statement: `A->>B: text`, with its arrow, activation marks and central connections.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct MessageStmt {
+    pub from: (String, Span),
+    pub to: (String, Span),
+    pub arrow: Arrow,
+    pub token: String,
+    pub activate: bool,
+    pub deactivate: bool,
+    pub central_from: bool,
+    pub central_to: bool,
+    pub text: String,
+    pub text_span: Span,
+    pub wrap: Option<bool>,
 }
 
 const BLOCKS: &[(&str, BlockKind)] = &[
@@ -990,7 +994,7 @@ fn message(p: Piece<'_>) -> Result<Stmt, SErr> {
         );
     }
     let (text, text_span, wrap) = line_text(rest.from(to_end + 1));
-    Ok(Stmt::Message {
+    Ok(Stmt::Message(MessageStmt {
         from: (from.text.to_string(), from.span()),
         to: (to.text.to_string(), to.span()),
         arrow,
@@ -1002,7 +1006,7 @@ fn message(p: Piece<'_>) -> Result<Stmt, SErr> {
         text,
         text_span,
         wrap,
-    })
+    }))
 }
 
 #[cfg(test)]

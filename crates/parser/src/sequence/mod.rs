@@ -10,13 +10,13 @@
 mod grammar;
 
 use crate::ast::{
-    ActorLink, BlockKind, Label, LabelKind, Message, Note, Participant, ParticipantBox, SeqStatement, SequenceDiagram,
-    Span,
+    ActorLink, BlockKind, Label, LabelKind, Message, Note, Participant, ParticipantBox, ParticipantKind, SeqStatement,
+    SequenceDiagram, Span,
 };
 use crate::preprocess::Preprocessed;
 use crate::text::decode_entities;
 use crate::ParseError;
-use grammar::{split_statements, statement, SErr, Stmt};
+use grammar::{split_statements, statement, MessageStmt, SErr, Stmt};
 use std::collections::HashMap;
 
 /// A sequence diagram: its first keywords and its grammar.
@@ -160,53 +160,7 @@ impl<'a> Builder<'a> {
                 alias,
                 kind,
                 create,
-            } => {
-                let existing = self.index.get(&id).copied();
-                if create {
-                    if existing.is_some() {
-                        return Err(self.error(
-                            id_span,
-                            format!("`{id}` already exists: `create` needs a new participant"),
-                        ));
-                    }
-                    self.d.statements.push(SeqStatement::Create {
-                        participant: id.clone(),
-                        span,
-                    });
-                    self.pending_create = Some((id.clone(), span));
-                }
-                let i = self.mention(&id, id_span);
-                let p = &mut self.d.participants[i];
-                p.kind = kind;
-                p.declared = true;
-                p.created |= create;
-                if existing.is_some() && !create {
-                    // A later declaration of a known participant only changes how it looks.
-                } else {
-                    p.span = span;
-                }
-                if let Some((text, s)) = alias {
-                    let (text, wrap) = match grammar::wrap_prefix(&text) {
-                        Some((len, wrap)) => (text[len..].trim(), Some(wrap)),
-                        None => (text.as_str(), None),
-                    };
-                    p.label = Self::label(text, s);
-                    p.wrap = wrap;
-                }
-                if let Some((b, _)) = self.open_box {
-                    if let Some(other) = self.d.participants[i].in_box.filter(|&o| o != b) {
-                        let other_span = self.d.boxes[other].span;
-                        return Err(self.error(
-                            id_span,
-                            format!("`{id}` is already in the box at {}", self.where_(other_span)),
-                        ));
-                    }
-                    self.d.participants[i].in_box = Some(b);
-                    if !self.d.boxes[b].participants.contains(&id) {
-                        self.d.boxes[b].participants.push(id);
-                    }
-                }
-            }
+            } => self.participant(id, id_span, alias, kind, create, span)?,
             Stmt::Destroy { id, span: id_span } => {
                 self.mention(&id, id_span);
                 if let Some(&i) = self.index.get(&id) {
@@ -268,66 +222,14 @@ impl<'a> Builder<'a> {
                 text,
                 text_span,
                 wrap,
-            } => {
-                if self.blocks.len() >= self.limits.max_nesting_depth {
-                    return Err(crate::limits::too_deep(
-                        self.source,
-                        span,
-                        "blocks",
-                        self.limits.max_nesting_depth,
-                    ));
-                }
-                self.blocks.push(OpenBlock { kind, span });
-                self.d.statements.push(SeqStatement::BlockStart {
-                    kind,
-                    label: Self::label(&text, text_span),
-                    wrap,
-                    span,
-                });
-            }
+            } => self.block(kind, text, text_span, wrap, span)?,
             Stmt::Branch {
                 keyword,
                 text,
                 text_span,
                 wrap,
-            } => {
-                let expected = match keyword {
-                    "else" => "alt",
-                    "and" => "par",
-                    _ => "critical",
-                };
-                let fits = self.blocks.last().is_some_and(|b| match keyword {
-                    "else" => b.kind == BlockKind::Alt,
-                    "and" => matches!(b.kind, BlockKind::Par | BlockKind::ParOver),
-                    _ => b.kind == BlockKind::Critical,
-                });
-                if !fits {
-                    let inside = match self.blocks.last() {
-                        Some(b) => format!("inside `{}`", kind_keyword(b.kind)),
-                        None => "outside any block".to_string(),
-                    };
-                    return Err(self.error(
-                        span,
-                        format!("`{keyword}` belongs in an `{expected}` block, but it is {inside}"),
-                    ));
-                }
-                self.d.statements.push(SeqStatement::BlockBranch {
-                    label: Self::label(&text, text_span),
-                    wrap,
-                    span,
-                });
-            }
-            Stmt::End => {
-                if self.open_box.take().is_some() {
-                    return Ok(());
-                }
-                if self.blocks.pop().is_none() {
-                    return Err(self
-                        .error(span, "`end` without an open block")
-                        .with_hint("blocks start with loop, alt, opt, par, critical, break, rect or box"));
-                }
-                self.d.statements.push(SeqStatement::BlockEnd { span });
-            }
+            } => self.branch(keyword, text, text_span, wrap, span)?,
+            Stmt::End => self.end(span)?,
             Stmt::Autonumber(a) => self.d.statements.push(SeqStatement::Autonumber(a, span)),
             Stmt::Title(t) => self.d.title = Some(decode_entities(&t)),
             Stmt::AccTitle(t) => self.d.meta.acc_title = Some(t),
@@ -343,61 +245,202 @@ impl<'a> Builder<'a> {
                 }
             }
             Stmt::Properties { id, text } => self.d.properties.push((id, text)),
-            Stmt::Message {
-                from,
-                to,
-                arrow,
-                token,
-                activate,
-                deactivate,
-                central_from,
-                central_to,
-                text,
-                text_span,
-                wrap,
-            } => {
-                if let Some((created, cspan)) = self.pending_create.take() {
-                    if to.0 != created {
-                        return Err(self
-                            .error(span, format!("the message after `create` must go to `{created}`"))
-                            .with_hint(format!("`{created}` is created at {}", self.where_(cspan))));
-                    }
-                }
-                if let Some(pos) = self
-                    .pending_destroy
-                    .iter()
-                    .position(|(d, _)| *d == from.0 || *d == to.0)
-                {
-                    self.pending_destroy.remove(pos);
-                }
-                if let Some((d, dspan)) = self.pending_destroy.first().cloned() {
-                    return Err(self
-                        .error(span, format!("the message after `destroy {d}` must involve `{d}`"))
-                        .with_hint(format!("`{d}` is destroyed at {}", self.where_(dspan))));
-                }
-                self.mention(&from.0, from.1);
-                self.mention(&to.0, to.1);
-                if activate {
-                    *self.active.entry(to.0.clone()).or_default() += 1;
-                }
-                if deactivate {
-                    self.deactivate(&from.0, span)?;
-                }
-                self.d.statements.push(SeqStatement::Message(Message {
-                    from: from.0,
-                    to: to.0,
-                    arrow,
-                    token,
-                    text: Self::label(&text, text_span),
-                    wrap,
-                    activate_target: activate,
-                    deactivate_source: deactivate,
-                    central_from,
-                    central_to,
-                    span,
-                }));
+            Stmt::Message(m) => self.message(m, span)?,
+        }
+        Ok(())
+    }
+
+    /// A `participant`/`actor` declaration (or `create participant`): declares, relabels, or puts it in the open box.
+    fn participant(
+        &mut self,
+        id: String,
+        id_span: Span,
+        alias: Option<(String, Span)>,
+        kind: ParticipantKind,
+        create: bool,
+        span: Span,
+    ) -> Result<(), ParseError> {
+        let existing = self.index.get(&id).copied();
+        if create {
+            if existing.is_some() {
+                return Err(self.error(
+                    id_span,
+                    format!("`{id}` already exists: `create` needs a new participant"),
+                ));
+            }
+            self.d.statements.push(SeqStatement::Create {
+                participant: id.clone(),
+                span,
+            });
+            self.pending_create = Some((id.clone(), span));
+        }
+        let i = self.mention(&id, id_span);
+        let p = &mut self.d.participants[i];
+        p.kind = kind;
+        p.declared = true;
+        p.created |= create;
+        if existing.is_some() && !create {
+            // A later declaration of a known participant only changes how it looks.
+        } else {
+            p.span = span;
+        }
+        if let Some((text, s)) = alias {
+            let (text, wrap) = match grammar::wrap_prefix(&text) {
+                Some((len, wrap)) => (text[len..].trim(), Some(wrap)),
+                None => (text.as_str(), None),
+            };
+            p.label = Self::label(text, s);
+            p.wrap = wrap;
+        }
+        if let Some((b, _)) = self.open_box {
+            if let Some(other) = self.d.participants[i].in_box.filter(|&o| o != b) {
+                let other_span = self.d.boxes[other].span;
+                return Err(self.error(
+                    id_span,
+                    format!("`{id}` is already in the box at {}", self.where_(other_span)),
+                ));
+            }
+            self.d.participants[i].in_box = Some(b);
+            if !self.d.boxes[b].participants.contains(&id) {
+                self.d.boxes[b].participants.push(id);
             }
         }
+        Ok(())
+    }
+
+    /// A block opens (`loop`, `alt`, …), within the nesting limit.
+    fn block(
+        &mut self,
+        kind: BlockKind,
+        text: String,
+        text_span: Span,
+        wrap: Option<bool>,
+        span: Span,
+    ) -> Result<(), ParseError> {
+        if self.blocks.len() >= self.limits.max_nesting_depth {
+            return Err(crate::limits::too_deep(
+                self.source,
+                span,
+                "blocks",
+                self.limits.max_nesting_depth,
+            ));
+        }
+        self.blocks.push(OpenBlock { kind, span });
+        self.d.statements.push(SeqStatement::BlockStart {
+            kind,
+            label: Self::label(&text, text_span),
+            wrap,
+            span,
+        });
+        Ok(())
+    }
+
+    /// `else`, `and` or `option`: only inside the block kind it belongs to.
+    fn branch(
+        &mut self,
+        keyword: &'static str,
+        text: String,
+        text_span: Span,
+        wrap: Option<bool>,
+        span: Span,
+    ) -> Result<(), ParseError> {
+        let expected = match keyword {
+            "else" => "alt",
+            "and" => "par",
+            _ => "critical",
+        };
+        let fits = self.blocks.last().is_some_and(|b| match keyword {
+            "else" => b.kind == BlockKind::Alt,
+            "and" => matches!(b.kind, BlockKind::Par | BlockKind::ParOver),
+            _ => b.kind == BlockKind::Critical,
+        });
+        if !fits {
+            let inside = match self.blocks.last() {
+                Some(b) => format!("inside `{}`", kind_keyword(b.kind)),
+                None => "outside any block".to_string(),
+            };
+            return Err(self.error(
+                span,
+                format!("`{keyword}` belongs in an `{expected}` block, but it is {inside}"),
+            ));
+        }
+        self.d.statements.push(SeqStatement::BlockBranch {
+            label: Self::label(&text, text_span),
+            wrap,
+            span,
+        });
+        Ok(())
+    }
+
+    /// `end` closes the open box, else the innermost block.
+    fn end(&mut self, span: Span) -> Result<(), ParseError> {
+        if self.open_box.take().is_some() {
+            return Ok(());
+        }
+        if self.blocks.pop().is_none() {
+            return Err(self
+                .error(span, "`end` without an open block")
+                .with_hint("blocks start with loop, alt, opt, par, critical, break, rect or box"));
+        }
+        self.d.statements.push(SeqStatement::BlockEnd { span });
+        Ok(())
+    }
+
+    /// A message: checks a pending `create` or `destroy` against it, mentions both ends, (de)activates.
+    fn message(&mut self, m: MessageStmt, span: Span) -> Result<(), ParseError> {
+        let MessageStmt {
+            from,
+            to,
+            arrow,
+            token,
+            activate,
+            deactivate,
+            central_from,
+            central_to,
+            text,
+            text_span,
+            wrap,
+        } = m;
+        if let Some((created, cspan)) = self.pending_create.take() {
+            if to.0 != created {
+                return Err(self
+                    .error(span, format!("the message after `create` must go to `{created}`"))
+                    .with_hint(format!("`{created}` is created at {}", self.where_(cspan))));
+            }
+        }
+        if let Some(pos) = self
+            .pending_destroy
+            .iter()
+            .position(|(d, _)| *d == from.0 || *d == to.0)
+        {
+            self.pending_destroy.remove(pos);
+        }
+        if let Some((d, dspan)) = self.pending_destroy.first().cloned() {
+            return Err(self
+                .error(span, format!("the message after `destroy {d}` must involve `{d}`"))
+                .with_hint(format!("`{d}` is destroyed at {}", self.where_(dspan))));
+        }
+        self.mention(&from.0, from.1);
+        self.mention(&to.0, to.1);
+        if activate {
+            *self.active.entry(to.0.clone()).or_default() += 1;
+        }
+        if deactivate {
+            self.deactivate(&from.0, span)?;
+        }
+        self.d.statements.push(SeqStatement::Message(Message {
+            from: from.0,
+            to: to.0,
+            arrow,
+            token,
+            text: Self::label(&text, text_span),
+            wrap,
+            activate_target: activate,
+            deactivate_source: deactivate,
+            central_from,
+            central_to,
+            span,
+        }));
         Ok(())
     }
 
