@@ -14,23 +14,22 @@ const WAVE_STEPS: usize = 32;
 
 /// The outline of a `width × height` shape centred on `center`.
 pub(crate) fn outline(shape: NodeShape, center: Point, width: f64, height: f64) -> Outline {
+    // Every shape is in exactly one group (the shapes tests draw each one); the plain box is never reached.
+    boxed_outline(shape, center, width, height)
+        .or_else(|| polygon_outline(shape, center, width, height))
+        .or_else(|| curved_outline(shape, center, width, height))
+        .unwrap_or_else(|| Outline::boxed(center, width, height, 0.0, vec![], Paint::Normal))
+}
+
+/// Rectangles and shapes drawn as a rectangle with details (lines, tags, braces, icons).
+pub(super) fn boxed_outline(shape: NodeShape, center: Point, width: f64, height: f64) -> Option<Outline> {
     use NodeShape::*;
     let (hw, hh) = (width / 2.0, height / 2.0);
     let c = center;
-    let rect = crate::scene::Rect {
-        x: c.x - hw,
-        y: c.y - hh,
-        width,
-        height,
-    };
-    let boxed = |rx: f64, details: Vec<ShapeGeometry>, paint: Paint| Outline {
-        main: ShapeGeometry::Rect { rect, rx },
-        details,
-        hull: local(c, &[(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh)]),
-        paint,
-    };
+    let boxed =
+        |rx: f64, details: Vec<ShapeGeometry>, paint: Paint| Outline::boxed(c, width, height, rx, details, paint);
     let line = |a: (f64, f64), b: (f64, f64)| segment(c, a, b);
-    match shape {
+    Some(match shape {
         Rect => boxed(0.0, vec![], Paint::Normal),
         Text => boxed(0.0, vec![], Paint::Invisible),
         Rounded | State => boxed(5.0, vec![], Paint::Normal),
@@ -112,6 +111,16 @@ pub(crate) fn outline(shape: NodeShape, center: Point, width: f64, height: f64) 
             details.extend(glyph);
             boxed(4.0, details, Paint::Normal)
         }
+        _ => return None,
+    })
+}
+
+/// Shapes with straight sides only.
+pub(super) fn polygon_outline(shape: NodeShape, center: Point, width: f64, height: f64) -> Option<Outline> {
+    use NodeShape::*;
+    let (hw, hh) = (width / 2.0, height / 2.0);
+    let c = center;
+    Some(match shape {
         Diamond | Choice => poly(c, &[(0.0, -hh), (hw, 0.0), (0.0, hh), (-hw, 0.0)]),
         Hexagon => {
             let inset = height / 4.0;
@@ -187,6 +196,17 @@ pub(crate) fn outline(shape: NodeShape, center: Point, width: f64, height: f64) 
                 ],
             )
         }
+        _ => return None,
+    })
+}
+
+/// Circles, stadiums, cylinders, documents and the other shapes with curved sides.
+pub(super) fn curved_outline(shape: NodeShape, center: Point, width: f64, height: f64) -> Option<Outline> {
+    use NodeShape::*;
+    let (hw, hh) = (width / 2.0, height / 2.0);
+    let c = center;
+    let line = |a: (f64, f64), b: (f64, f64)| segment(c, a, b);
+    Some(match shape {
         Circle | Ellipse | SmallCircle => ellipse(c, hw, hh, vec![], Paint::Normal),
         FilledCircle | Anchor => ellipse(c, hw, hh, vec![], Paint::Solid),
         DoubleCircle => ellipse(
@@ -308,6 +328,27 @@ pub(crate) fn outline(shape: NodeShape, center: Point, width: f64, height: f64) 
             poly(c, &points)
         }
         Bang | Cloud => burst(c, hw, hh, shape),
+        _ => return None,
+    })
+}
+
+impl Outline {
+    /// A `width × height` box around `center` with corner radius `rx`: drawn as a rectangle, clipped to its
+    /// corners.
+    fn boxed(c: Point, width: f64, height: f64, rx: f64, details: Vec<ShapeGeometry>, paint: Paint) -> Outline {
+        let (hw, hh) = (width / 2.0, height / 2.0);
+        let rect = crate::scene::Rect {
+            x: c.x - hw,
+            y: c.y - hh,
+            width,
+            height,
+        };
+        Outline {
+            main: ShapeGeometry::Rect { rect, rx },
+            details,
+            hull: local(c, &[(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh)]),
+            paint,
+        }
     }
 }
 

@@ -10,6 +10,8 @@ mod pen;
 mod tests;
 
 pub(crate) use draw::outline;
+#[cfg(test)]
+use draw::{boxed_outline, curved_outline, polygon_outline};
 
 use crate::scene::{Point, Rect, ShapeGeometry};
 use mermaid_parser::NodeShape;

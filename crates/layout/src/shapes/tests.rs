@@ -90,6 +90,19 @@ fn every_shape_is_listed_once() {
 }
 
 #[test]
+fn every_shape_is_drawn_by_exactly_one_group() {
+    let c = pt(0.0, 0.0);
+    for &s in ALL {
+        let groups = [
+            boxed_outline(s, c, 80.0, 40.0).is_some(),
+            polygon_outline(s, c, 80.0, 40.0).is_some(),
+            curved_outline(s, c, 80.0, 40.0).is_some(),
+        ];
+        assert_eq!(groups.iter().filter(|&&g| g).count(), 1, "{s:?}: {groups:?}");
+    }
+}
+
+#[test]
 fn clipping_lands_on_the_outline() {
     let c = pt(0.0, 0.0);
     let o = outline(NodeShape::Diamond, c, 100.0, 100.0);
