@@ -3,7 +3,9 @@
 
 use crate::scene::{Point, Rect};
 
-pub(crate) use mermaid_layered::{layout, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
+pub(crate) use mermaid_layered::{
+    layout, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, LayeredOutput, NodeSpec, RankDir, Spacing,
+};
 
 /// A point the engine placed, in scene coordinates.
 pub(crate) fn point(p: mermaid_layered::Point) -> Point {

@@ -26,7 +26,7 @@ pub(super) struct Drawn<'a> {
 pub(super) fn draw(
     scene: &mut Scene,
     diagram: &ErDiagram,
-    out: &mermaid_layered::LayeredOutput,
+    out: &engine::LayeredOutput,
     drawn: &Drawn<'_>,
     theme: &Theme,
 ) -> (Vec<Item>, Vec<Item>) {
@@ -112,7 +112,7 @@ pub(super) fn draw(
 /// end) → (side, position along the side from 0 to 1). Self-relationships and too-short routes get no slot.
 #[allow(clippy::type_complexity)]
 fn attachments(
-    out: &mermaid_layered::LayeredOutput,
+    out: &engine::LayeredOutput,
     ends: &[(usize, usize)],
     rects: &[Rect],
 ) -> (Vec<Vec<Point>>, HashMap<(usize, bool), (u8, f64)>) {

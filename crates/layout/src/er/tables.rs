@@ -263,7 +263,7 @@ pub(super) fn draw_entities(
     scene: &mut Scene,
     diagram: &ErDiagram,
     tables: &[Table],
-    out: &mermaid_layered::LayeredOutput,
+    out: &engine::LayeredOutput,
     theme: &Theme,
 ) -> (Vec<Rect>, Vec<Item>) {
     let mut rects = Vec::with_capacity(tables.len());

@@ -6,7 +6,7 @@
 //! mermaid's rules. Everything else goes through one engine run per scope.
 
 use crate::config::Config;
-use crate::engine::{self, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
+use crate::engine::{self, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, LayeredOutput, NodeSpec, RankDir, Spacing};
 use crate::scene::{Point, Rect};
 use mermaid_parser::{Direction, Flowchart};
 use std::collections::HashMap;
@@ -25,9 +25,9 @@ pub(crate) struct Route {
 }
 
 impl Route {
-    fn from_engine(route: EdgeRoute) -> Route {
+    fn from_engine(route: &EdgeRoute) -> Route {
         Route {
-            points: route.points.into_iter().map(engine::point).collect(),
+            points: route.points.iter().copied().map(engine::point).collect(),
             label_center: route.label_center.map(engine::point),
         }
     }
@@ -216,33 +216,7 @@ impl Ctx<'_> {
 
         // Edges of this scope: both ends resolve here, and they are not both inside one separate child (that
         // child's own layout routes them).
-        let mut engine_edges = Vec::new();
-        let mut edge_slots = Vec::new();
-        let scope_id = scope.map(|s| chart.subgraphs[s].id.as_str());
-        for (ei, e) in chart.edges.iter().enumerate() {
-            // An edge naming this scope's own subgraph belongs to the enclosing layout.
-            if scope_id.is_some_and(|id| e.from == id || e.to == id) {
-                continue;
-            }
-            let (Some(a), Some(b)) = (self.rep_of_end(&e.from, scope), self.rep_of_end(&e.to, scope)) else {
-                continue;
-            };
-            let internal_to_child = a == b
-                && matches!(a, Rep::Separate(c) if e.from != chart.subgraphs[c].id || e.to != chart.subgraphs[c].id);
-            if internal_to_child {
-                continue;
-            }
-            let (Some(from), Some(to)) = (slot(a), slot(b)) else {
-                continue;
-            };
-            edge_slots.push((ei, from, to));
-            engine_edges.push(EdgeSpec {
-                from,
-                to,
-                min_len: e.min_len.max(1),
-                label: self.sizes.edge_label[ei],
-            });
-        }
+        let (engine_edges, edge_slots) = self.scope_edges(scope, slot);
 
         let input = LayeredInput {
             direction: rank_dir(direction),
@@ -283,15 +257,67 @@ impl Ctx<'_> {
             stand_ins[slot] = self.first_member(c).unwrap_or(0);
         }
         let stand_in = |engine: usize| stand_ins[engine];
-        for ((ei, from, to), route) in edge_slots.into_iter().zip(out.edges) {
+        for ((ei, from, to), route) in edge_slots.into_iter().zip(&out.edges) {
             placement.edges[ei] = Some(PlacedEdge {
                 route: Route::from_engine(route),
                 from: stand_in(from),
                 to: stand_in(to),
             });
         }
-        // Put each separate child's own layout inside the box the engine gave it.
-        for (&c, &slot) in &engine_of_child {
+        self.fit_children(&mut placement, child_placements, &engine_of_child, &input, &out);
+        placement
+    }
+
+    /// The engine edges of a scope (with their chart index and engine ends): both ends resolve here, and they are
+    /// not both inside one separate child (that child's own layout routes them).
+    #[allow(clippy::type_complexity)]
+    fn scope_edges(
+        &self,
+        scope: Option<usize>,
+        slot: impl Fn(Rep) -> Option<usize>,
+    ) -> (Vec<EdgeSpec>, Vec<(usize, usize, usize)>) {
+        let chart = self.chart;
+        let mut engine_edges = Vec::new();
+        let mut edge_slots = Vec::new();
+        let scope_id = scope.map(|s| chart.subgraphs[s].id.as_str());
+        for (ei, e) in chart.edges.iter().enumerate() {
+            // An edge naming this scope's own subgraph belongs to the enclosing layout.
+            if scope_id.is_some_and(|id| e.from == id || e.to == id) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (self.rep_of_end(&e.from, scope), self.rep_of_end(&e.to, scope)) else {
+                continue;
+            };
+            let internal_to_child = a == b
+                && matches!(a, Rep::Separate(c) if e.from != chart.subgraphs[c].id || e.to != chart.subgraphs[c].id);
+            if internal_to_child {
+                continue;
+            }
+            let (Some(from), Some(to)) = (slot(a), slot(b)) else {
+                continue;
+            };
+            edge_slots.push((ei, from, to));
+            engine_edges.push(EdgeSpec {
+                from,
+                to,
+                min_len: e.min_len.max(1),
+                label: self.sizes.edge_label[ei],
+            });
+        }
+
+        (engine_edges, edge_slots)
+    }
+
+    /// Put each separate child's own layout inside the box the engine gave it.
+    fn fit_children(
+        &self,
+        placement: &mut Placement,
+        mut child_placements: HashMap<usize, Placement>,
+        engine_of_child: &HashMap<usize, usize>,
+        input: &LayeredInput,
+        out: &LayeredOutput,
+    ) {
+        for (&c, &slot) in engine_of_child {
             let Some(child) = child_placements.remove(&c) else {
                 continue;
             };
@@ -308,9 +334,8 @@ impl Ctx<'_> {
             let title_h = self.sizes.cluster_title[c].1;
             let dx = rect.x + (rect.width - bounds.width) / 2.0 - bounds.x;
             let dy = rect.y + 2.0 * CLUSTER_PADDING + title_h - bounds.y;
-            merge_moved(&mut placement, child, self, c, dx, dy);
+            merge_moved(placement, child, self, c, dx, dy);
         }
-        placement
     }
 }
 
