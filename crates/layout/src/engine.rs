@@ -2,6 +2,7 @@
 //! the scene), so what it returns is converted here before it reaches a scene.
 
 use crate::scene::{Point, Rect};
+use mermaid_parser::Direction;
 
 pub(crate) use mermaid_layered::{
     layout, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, LayeredOutput, NodeSpec, RankDir, Spacing,
@@ -19,5 +20,15 @@ pub(crate) fn rect(r: mermaid_layered::Rect) -> Rect {
         y: r.y,
         width: r.width,
         height: r.height,
+    }
+}
+
+/// The engine's rank direction for a diagram's `direction`.
+pub(crate) fn rank_dir(d: Direction) -> RankDir {
+    match d {
+        Direction::TopBottom => RankDir::TopBottom,
+        Direction::BottomTop => RankDir::BottomTop,
+        Direction::LeftRight => RankDir::LeftRight,
+        Direction::RightLeft => RankDir::RightLeft,
     }
 }

@@ -7,6 +7,7 @@
 //! - `renderPng(source, options?) -> Uint8Array` — PNG bytes (only in builds with the `png` feature; see
 //!   `pngSupported()`);
 //! - `check(source, options?) -> Diagnostic[]` — an empty array when the source renders;
+//! - `diagramTypes() -> DiagramType[]` — the registry's diagram types, each with its first keywords;
 //! - `version() -> string`.
 //!
 //! Errors thrown by `render` and `renderPng` are JavaScript `Error`s whose `message` is the one-line message and

@@ -12,11 +12,11 @@
 mod relationships;
 mod tables;
 
-use crate::engine::{self, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
+use crate::engine::{self, EdgeSpec, LayeredInput, NodeSpec, Spacing};
 use crate::scene::*;
 use crate::text::{lay_out_label, LaidText};
 use crate::theme::Theme;
-use mermaid_parser::{Direction, ErDiagram, Label};
+use mermaid_parser::{ErDiagram, Label};
 use std::collections::HashMap;
 use tables::{rich, Table};
 
@@ -109,12 +109,7 @@ fn engine_input(
     ends: &[(usize, usize)],
 ) -> LayeredInput {
     LayeredInput {
-        direction: match diagram.direction {
-            Direction::TopBottom => RankDir::TopBottom,
-            Direction::BottomTop => RankDir::BottomTop,
-            Direction::LeftRight => RankDir::LeftRight,
-            Direction::RightLeft => RankDir::RightLeft,
-        },
+        direction: engine::rank_dir(diagram.direction),
         nodes: tables
             .iter()
             .map(|t| NodeSpec {

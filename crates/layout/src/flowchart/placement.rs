@@ -6,7 +6,7 @@
 //! mermaid's rules. Everything else goes through one engine run per scope.
 
 use crate::config::Config;
-use crate::engine::{self, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, LayeredOutput, NodeSpec, RankDir, Spacing};
+use crate::engine::{self, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, LayeredOutput, NodeSpec, Spacing};
 use crate::scene::{Point, Rect};
 use mermaid_parser::{Direction, Flowchart};
 use std::collections::HashMap;
@@ -67,15 +67,6 @@ struct Ctx<'a> {
     node_cluster: Vec<Option<usize>>,
     /// Subgraphs laid out on their own.
     separate: Vec<bool>,
-}
-
-fn rank_dir(d: Direction) -> RankDir {
-    match d {
-        Direction::TopBottom => RankDir::TopBottom,
-        Direction::BottomTop => RankDir::BottomTop,
-        Direction::LeftRight => RankDir::LeftRight,
-        Direction::RightLeft => RankDir::RightLeft,
-    }
 }
 
 impl Ctx<'_> {
@@ -219,7 +210,7 @@ impl Ctx<'_> {
         let (engine_edges, edge_slots) = self.scope_edges(scope, slot);
 
         let input = LayeredInput {
-            direction: rank_dir(direction),
+            direction: engine::rank_dir(direction),
             nodes: engine_nodes,
             edges: engine_edges,
             clusters: engine_clusters
