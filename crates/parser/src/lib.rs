@@ -8,8 +8,9 @@
 //! It must not know about layout, text measurement, SVG or any output format.
 //!
 //! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`), sequence diagrams
-//! (`sequenceDiagram`) and entity–relationship diagrams (`erDiagram`). Any other first keyword gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
-//! the AST of a file.
+//! (`sequenceDiagram`), entity–relationship diagrams (`erDiagram`) and state diagrams (`stateDiagram`,
+//! `stateDiagram-v2`). Any other first keyword gives an error that lists the supported ones.
+//! `cargo run -p mermaid-parser --example dump -- FILE` prints the AST of a file.
 //!
 //! ```
 //! let diagram = mermaid_parser::parse("flowchart LR\n  a[Start] --> b{Done?}").unwrap();
@@ -28,6 +29,7 @@ mod limits;
 mod preprocess;
 mod sequence;
 mod shapes;
+mod state;
 mod text;
 
 pub use ast::*;
@@ -45,14 +47,14 @@ const DIAGRAMS: &[(&str, DiagramParser)] = &[
     ("flowchart-elk", parse_flowchart),
     ("erDiagram", parse_er),
     ("sequenceDiagram", parse_sequence),
+    ("stateDiagram", parse_state),
+    ("stateDiagram-v2", parse_state),
 ];
 
 /// Mermaid diagram keywords that are recognised but not supported (yet).
 const KNOWN_UNSUPPORTED: &[&str] = &[
     "classDiagram",
     "classDiagram-v2",
-    "stateDiagram",
-    "stateDiagram-v2",
     "gantt",
     "pie",
     "journey",
@@ -78,6 +80,10 @@ fn parse_sequence(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseEr
 
 fn parse_flowchart(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
     flowchart::parse_flowchart(pre).map(Diagram::Flowchart)
+}
+
+fn parse_state(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
+    state::parse_state(pre).map(Diagram::State)
 }
 
 fn parse_er(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {

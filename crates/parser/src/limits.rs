@@ -152,6 +152,22 @@ pub(crate) fn check_labels(source: &str, diagram: &Diagram, limits: &Limits) -> 
                 label(&r.label)?;
             }
         }
+        Diagram::State(d) => {
+            for s in &d.states {
+                check(&s.id, s.span)?;
+                for l in s.title.iter().chain(&s.descriptions) {
+                    label(l)?;
+                }
+            }
+            for t in &d.transitions {
+                if let Some(l) = &t.label {
+                    label(l)?;
+                }
+            }
+            for n in &d.notes {
+                label(&n.text)?;
+            }
+        }
     }
     Ok(())
 }
