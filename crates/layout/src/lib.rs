@@ -21,6 +21,7 @@ mod obstacles;
 mod placement;
 pub mod scene;
 mod sequence;
+mod state;
 mod shapes;
 mod style;
 mod text;
@@ -40,5 +41,6 @@ pub fn lay_out(diagram: &Diagram, config: &Config) -> Scene {
         Diagram::Flowchart(chart) => flowchart::lay_out(chart, config),
         Diagram::Sequence(diagram) => sequence::lay_out(diagram, config),
         Diagram::Er(diagram) => er::lay_out(diagram, theme),
+        Diagram::State(diagram) => state::lay_out(diagram, config),
     }
 }
