@@ -326,11 +326,24 @@ pub(super) fn transitions(
         let (from_cluster, to_cluster) = (cluster_rect(&edge.from), cluster_rect(&edge.to));
         let (from_hull, to_hull) = (from_cluster.map(|r| r.corners()), to_cluster.map(|r| r.corners()));
         let (from, to) = (&boxes[spec.from], &boxes[spec.to]);
-        clip_route(
-            &mut points,
-            (from_hull.as_deref().unwrap_or(&from.hull), from_cluster.unwrap_or(from.rect)),
-            (to_hull.as_deref().unwrap_or(&to.hull), to_cluster.unwrap_or(to.rect)),
-        );
+        let mut label_center = spec.route.label_center.map(|c| at.shift(c));
+        match from_cluster.filter(|_| edge.from == edge.to) {
+            // A composite's transition to itself: the engine routes it on a member; loop beside the frame.
+            Some(frame) => {
+                let text_width = match lowered.links[k] {
+                    Link::Transition(ti) => measured.transition_labels[ti].as_ref().map_or(0.0, |t| t.width),
+                    Link::Note(_) => 0.0,
+                };
+                let (points_out, center) = frame_loop(frame, text_width);
+                points = points_out;
+                label_center = Some(center);
+            }
+            None => clip_route(
+                &mut points,
+                (from_hull.as_deref().unwrap_or(&from.hull), from_cluster.unwrap_or(from.rect)),
+                (to_hull.as_deref().unwrap_or(&to.hull), to_cluster.unwrap_or(to.rect)),
+            ),
+        }
         let waypoints = points.clone();
         let link = lowered.links[k];
         let is_note = matches!(link, Link::Note(_));
@@ -375,8 +388,8 @@ pub(super) fn transitions(
             Link::Note(_) => None,
         };
         let mut label_box = None;
-        if let (Some(text), Some(c)) = (text, spec.route.label_center) {
-            let (group, rect) = text.edge_label(at.shift(c), &theme.edge_label_background, theme);
+        if let (Some(text), Some(c)) = (text, label_center) {
+            let (group, rect) = text.edge_label(c, &theme.edge_label_background, theme);
             label_box = Some(rect);
             label_items.push(group);
         }
@@ -393,4 +406,13 @@ pub(super) fn transitions(
         });
     }
     (edge_items, label_items)
+}
+
+/// A loop out of a frame's right side and back, and the centre of its label beside it.
+fn frame_loop(frame: Rect, label_width: f64) -> (Vec<Point>, Point) {
+    const REACH: f64 = 25.0;
+    let (x, y1, y2) = (frame.right(), frame.y + frame.height / 3.0, frame.y + 2.0 * frame.height / 3.0);
+    let p = |x: f64, y: f64| Point { x, y };
+    let points = vec![p(x, y1), p(x + REACH, y1), p(x + REACH, y2), p(x, y2)];
+    (points, p(x + REACH + 4.0 + label_width / 2.0, (y1 + y2) / 2.0))
 }

@@ -258,8 +258,8 @@ impl<'a> Builder<'a> {
                 }
             }
             Stmt::Class { ids, class } => {
-                for id in ids {
-                    let i = self.state(&id, StateKind::Simple, line);
+                // Only states that exist: mermaid ignores `class` on an unknown id (`class end x` makes no state).
+                for i in ids.iter().filter_map(|id| self.index.get(id).copied()) {
                     let s = &mut self.diagram.states[i];
                     if !s.classes.contains(&class) {
                         s.classes.push(class.clone());
@@ -267,8 +267,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Stmt::Style { ids, styles } => {
-                for id in ids {
-                    let i = self.state(&id, StateKind::Simple, line);
+                for i in ids.iter().filter_map(|id| self.index.get(id).copied()) {
                     self.diagram.states[i].styles.extend(styles.iter().cloned());
                 }
             }
