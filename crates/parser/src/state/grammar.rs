@@ -427,11 +427,7 @@ fn declaration(c: Cur<'_>) -> Result<Stmt, GErr> {
                 Some("write `state \"Description\" as Id`"),
             );
         };
-        title = Some(Label {
-            text: decode_entities(&text),
-            kind: LabelKind::Plain,
-            span,
-        });
+        title = Some(markdown(&text, span));
         c = after.skip_blanks();
     }
     let (state, mut rest) = read_state(c)?;
