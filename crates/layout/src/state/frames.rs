@@ -34,7 +34,9 @@ pub(super) fn draw(
         let Some(rect) = at.cluster(ci) else {
             continue;
         };
-        let si = lowered.clusters[ci];
+        let Some(si) = lowered.clusters[ci] else {
+            continue; // a state's group with its notes: not drawn
+        };
         let state = &diagram.states[si];
         let mut extra = class_css(diagram, &state.classes);
         extra.extend(css_declarations(&state.styles));

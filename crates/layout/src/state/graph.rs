@@ -25,8 +25,9 @@ pub(super) struct Lowered {
     pub chart: Flowchart,
     /// By chart node index.
     pub nodes: Vec<Element>,
-    /// By chart subgraph index: the frame's state index.
-    pub clusters: Vec<usize>,
+    /// By chart subgraph index: the frame's state index, or `None` for the invisible group that keeps a state
+    /// and its notes together (as mermaid's `<state>----parent` group does).
+    pub clusters: Vec<Option<usize>>,
     /// By chart edge index.
     pub links: Vec<Link>,
     node_sizes: Vec<(f64, f64)>,
@@ -85,7 +86,7 @@ pub(super) fn lower(diagram: &StateDiagram, measured: &Measured) -> Lowered {
     for (si, s) in states.iter().enumerate() {
         if is_cluster(si) {
             cluster_of.insert(si, low.clusters.len());
-            low.clusters.push(si);
+            low.clusters.push(Some(si));
             low.title_sizes.push(measured.title_size(si));
             chart.subgraphs.push(Subgraph {
                 id: s.id.clone(),
@@ -96,12 +97,36 @@ pub(super) fn lower(diagram: &StateDiagram, measured: &Measured) -> Lowered {
     }
     // Parent links, children lists and members; a cluster's parent is its nearest enclosing cluster.
     let enclosing = |si: usize| states[si].parent.and_then(|p| cluster_of.get(&p).copied());
-    for (ci, &si) in low.clusters.iter().enumerate() {
-        let parent = enclosing(si);
+    for ci in 0..low.clusters.len() {
+        let parent = low.clusters[ci].and_then(enclosing);
         chart.subgraphs[ci].parent = parent;
         if let Some(p) = parent {
             chart.subgraphs[p].children.push(ci);
         }
+    }
+    // A state with notes and its notes share a group, so that each note stays beside its state.
+    let mut note_group: HashMap<usize, usize> = HashMap::new();
+    for n in &diagram.notes {
+        let Some(si) = diagram.state_index(&n.state).filter(|&si| !is_cluster(si)) else {
+            continue;
+        };
+        if note_group.contains_key(&si) {
+            continue;
+        }
+        let ci = chart.subgraphs.len();
+        let parent = enclosing(si);
+        chart.subgraphs.push(Subgraph {
+            id: format!("{}----parent", states[si].id),
+            direction: Some(scope_direction(diagram, states[si].parent)),
+            parent,
+            ..Default::default()
+        });
+        if let Some(p) = parent {
+            chart.subgraphs[p].children.push(ci);
+        }
+        low.clusters.push(None);
+        low.title_sizes.push((0.0, 0.0));
+        note_group.insert(si, ci);
     }
     let add_node = |chart: &mut Flowchart, low: &mut Lowered, id: String, cluster: Option<usize>, e, size| {
         if let Some(c) = cluster {
@@ -116,11 +141,13 @@ pub(super) fn lower(diagram: &StateDiagram, measured: &Measured) -> Lowered {
     };
     for (si, s) in states.iter().enumerate() {
         if !is_cluster(si) {
-            add_node(&mut chart, &mut low, s.id.clone(), enclosing(si), Element::State(si), measured.sizes[si]);
+            let cluster = note_group.get(&si).copied().or_else(|| enclosing(si));
+            add_node(&mut chart, &mut low, s.id.clone(), cluster, Element::State(si), measured.sizes[si]);
         }
     }
     for (ni, n) in diagram.notes.iter().enumerate() {
-        let cluster = diagram.state_index(&n.state).and_then(enclosing);
+        let si = diagram.state_index(&n.state);
+        let cluster = si.and_then(|si| note_group.get(&si).copied().or_else(|| enclosing(si)));
         let size = measured.note_size(ni);
         add_node(&mut chart, &mut low, note_id(diagram, ni), cluster, Element::Note(ni), size);
     }
