@@ -37,7 +37,12 @@ fn census(shapes: impl Iterator<Item = String>, transitions: usize) -> (BTreeMap
 
 fn ours(scene: &Scene) -> (BTreeMap<String, usize>, usize) {
     let g = &scene.geometry;
-    let notes: Vec<&str> = g.nodes.iter().filter(|n| n.shape == "note").map(|n| n.id.as_str()).collect();
+    let notes: Vec<&str> = g
+        .nodes
+        .iter()
+        .filter(|n| n.shape == "note")
+        .map(|n| n.id.as_str())
+        .collect();
     let transitions = g
         .edges
         .iter()
@@ -59,7 +64,9 @@ fn mermaids(reference: &serde_json::Value) -> Option<(BTreeMap<String, usize>, u
         .filter(|e| !notes.iter().any(|n| e["from"] == *n || e["to"] == *n))
         .count();
     // mermaid's extractor names a region's start state by a random id and no shape: count it as a start.
-    let shapes = nodes.iter().map(|n| n["shape"].as_str().unwrap_or("stateStart").to_string());
+    let shapes = nodes
+        .iter()
+        .map(|n| n["shape"].as_str().unwrap_or("stateStart").to_string());
     Some(census(shapes, transitions))
 }
 
@@ -130,7 +137,10 @@ fn state_corpus() {
         let known = KNOWN_FAILURES.iter().any(|(f, _)| f == file);
         if problems.is_empty() {
             clean += 1;
-            assert!(!known, "{file} is a known failure but renders cleanly now: remove it from KNOWN_FAILURES");
+            assert!(
+                !known,
+                "{file} is a known failure but renders cleanly now: remove it from KNOWN_FAILURES"
+            );
         } else if !known {
             failures.push(format!("{file}:\n    {}", problems.join("\n    ")));
         }
@@ -148,7 +158,10 @@ fn state_corpus() {
     for d in &disagreements {
         println!("  disagreement: {d}");
     }
-    assert!(valid >= 80, "expected the whole state corpus, found {valid} valid files");
+    assert!(
+        valid >= 80,
+        "expected the whole state corpus, found {valid} valid files"
+    );
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",

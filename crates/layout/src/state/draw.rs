@@ -85,7 +85,13 @@ pub(super) fn states_and_notes(
                 extra.extend(css_declarations(&s.styles));
                 state_shape(&s.id, &measured.looks[si], measured.sizes[si], center, extra, theme)
             }
-            Element::Note(ni) => note_shape(note_id(diagram, ni), &measured.notes[ni], measured.note_size(ni), center, theme),
+            Element::Note(ni) => note_shape(
+                note_id(diagram, ni),
+                &measured.notes[ni],
+                measured.note_size(ni),
+                center,
+                theme,
+            ),
         };
         let link = match *element {
             Element::State(si) => diagram
@@ -168,7 +174,11 @@ fn state_shape(
         height: 0.0,
     };
     let (shape, mut items, hull) = match look {
-        Look::Start => ("stateStart", vec![circle(PSEUDO_SIZE / 2.0, solid)], outline_of(NodeShape::Circle).hull),
+        Look::Start => (
+            "stateStart",
+            vec![circle(PSEUDO_SIZE / 2.0, solid)],
+            outline_of(NodeShape::Circle).hull,
+        ),
         Look::End => {
             let ring = Style {
                 stroke_width: 2.0,
@@ -185,11 +195,25 @@ fn state_shape(
         }
         Look::Bar { join, .. } => {
             let o = outline_of(NodeShape::Fork);
-            (if *join { "join" } else { "fork" }, vec![Item::Shape { geometry: o.main, style: solid }], o.hull)
+            (
+                if *join { "join" } else { "fork" },
+                vec![Item::Shape {
+                    geometry: o.main,
+                    style: solid,
+                }],
+                o.hull,
+            )
         }
         Look::Choice => {
             let o = crate::shapes::outline(NodeShape::Diamond, center, CHOICE_SIZE, CHOICE_SIZE);
-            ("choice", vec![Item::Shape { geometry: o.main, style: normal }], o.hull)
+            (
+                "choice",
+                vec![Item::Shape {
+                    geometry: o.main,
+                    style: normal,
+                }],
+                o.hull,
+            )
         }
         Look::Box(text) | Look::Frame(text) => {
             let o = outline_of(NodeShape::Rounded);
@@ -199,7 +223,13 @@ fn state_shape(
             label_box = centered(center, text.width, text.height);
             (
                 "rect",
-                vec![Item::Shape { geometry: o.main, style: normal }, Item::Text(block)],
+                vec![
+                    Item::Shape {
+                        geometry: o.main,
+                        style: normal,
+                    },
+                    Item::Text(block),
+                ],
                 o.hull,
             )
         }
@@ -220,7 +250,10 @@ fn state_shape(
             let mut b = body.block(body_box, theme);
             b.extra_css = text_css(&extra);
             let divider = Path(vec![
-                PathCmd::MoveTo(Point { x: rect.x, y: divider_y }),
+                PathCmd::MoveTo(Point {
+                    x: rect.x,
+                    y: divider_y,
+                }),
                 PathCmd::LineTo(Point {
                     x: rect.right(),
                     y: divider_y,
@@ -340,7 +373,10 @@ pub(super) fn transitions(
             }
             None => clip_route(
                 &mut points,
-                (from_hull.as_deref().unwrap_or(&from.hull), from_cluster.unwrap_or(from.rect)),
+                (
+                    from_hull.as_deref().unwrap_or(&from.hull),
+                    from_cluster.unwrap_or(from.rect),
+                ),
                 (to_hull.as_deref().unwrap_or(&to.hull), to_cluster.unwrap_or(to.rect)),
             ),
         }
@@ -411,7 +447,11 @@ pub(super) fn transitions(
 /// A loop out of a frame's right side and back, and the centre of its label beside it.
 fn frame_loop(frame: Rect, label_width: f64) -> (Vec<Point>, Point) {
     const REACH: f64 = 25.0;
-    let (x, y1, y2) = (frame.right(), frame.y + frame.height / 3.0, frame.y + 2.0 * frame.height / 3.0);
+    let (x, y1, y2) = (
+        frame.right(),
+        frame.y + frame.height / 3.0,
+        frame.y + 2.0 * frame.height / 3.0,
+    );
     let p = |x: f64, y: f64| Point { x, y };
     let points = vec![p(x, y1), p(x + REACH, y1), p(x + REACH, y2), p(x, y2)];
     (points, p(x + REACH + 4.0 + label_width / 2.0, (y1 + y2) / 2.0))

@@ -24,11 +24,17 @@ pub(super) enum Look {
     /// A rounded box with one text: the description, the `state "…" as` title, or the id.
     Box(LaidText),
     /// A rounded box with a title, a divider and the other descriptions below (`rectWithTitle`).
-    Titled { title: LaidText, body: LaidText },
+    Titled {
+        title: LaidText,
+        body: LaidText,
+    },
     Start,
     End,
     /// A fork or join bar; `vertical` in left-to-right scopes.
-    Bar { vertical: bool, join: bool },
+    Bar {
+        vertical: bool,
+        join: bool,
+    },
     Choice,
     /// A composite or region frame; its title (empty for regions).
     Frame(LaidText),

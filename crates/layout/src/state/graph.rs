@@ -142,14 +142,28 @@ pub(super) fn lower(diagram: &StateDiagram, measured: &Measured) -> Lowered {
     for (si, s) in states.iter().enumerate() {
         if !is_cluster(si) {
             let cluster = note_group.get(&si).copied().or_else(|| enclosing(si));
-            add_node(&mut chart, &mut low, s.id.clone(), cluster, Element::State(si), measured.sizes[si]);
+            add_node(
+                &mut chart,
+                &mut low,
+                s.id.clone(),
+                cluster,
+                Element::State(si),
+                measured.sizes[si],
+            );
         }
     }
     for (ni, n) in diagram.notes.iter().enumerate() {
         let si = diagram.state_index(&n.state);
         let cluster = si.and_then(|si| note_group.get(&si).copied().or_else(|| enclosing(si)));
         let size = measured.note_size(ni);
-        add_node(&mut chart, &mut low, note_id(diagram, ni), cluster, Element::Note(ni), size);
+        add_node(
+            &mut chart,
+            &mut low,
+            note_id(diagram, ni),
+            cluster,
+            Element::Note(ni),
+            size,
+        );
     }
     for (ti, t) in diagram.transitions.iter().enumerate() {
         chart.edges.push(Edge {

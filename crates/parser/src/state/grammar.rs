@@ -94,7 +94,10 @@ pub(super) enum Stmt {
         label: Option<Label>,
     },
     /// `id : text`
-    Describe { state: StateRef, text: Label },
+    Describe {
+        state: StateRef,
+        text: Label,
+    },
     /// `id` on its own.
     Mention(StateRef),
 }
@@ -237,7 +240,9 @@ fn id_list(c: Cur<'_>) -> Result<(Vec<String>, Cur<'_>), GErr> {
     let mut ids = Vec::new();
     let mut c = c;
     loop {
-        let n = c.s.find(|ch: char| ch.is_whitespace() || ch == ',').unwrap_or(c.s.len());
+        let n =
+            c.s.find(|ch: char| ch.is_whitespace() || ch == ',')
+                .unwrap_or(c.s.len());
         if n == 0 {
             return fail(c.span(1), "expected a state id", None);
         }
@@ -293,7 +298,11 @@ fn class_statement(r: Cur<'_>) -> Result<Stmt, GErr> {
 fn quoted(c: Cur<'_>) -> Option<(String, Span, Cur<'_>)> {
     let body = c.s.strip_prefix('"')?;
     let close = body.find('"')?;
-    Some((body[..close].to_string(), c.span(close + 2), c.advance(close + 2).skip_blanks()))
+    Some((
+        body[..close].to_string(),
+        c.span(close + 2),
+        c.advance(close + 2).skip_blanks(),
+    ))
 }
 
 fn click(r: Cur<'_>) -> Result<Stmt, GErr> {
@@ -333,7 +342,9 @@ fn note(r: Cur<'_>) -> Result<Stmt, GErr> {
         return fail(after.skip_blanks().span(2), "expected `of` after the note's side", None);
     };
     let c = after.skip_blanks();
-    let n = c.s.find(|ch: char| ch.is_whitespace() || ch == ':').unwrap_or(c.s.len());
+    let n =
+        c.s.find(|ch: char| ch.is_whitespace() || ch == ':')
+            .unwrap_or(c.s.len());
     if n == 0 {
         return fail(c.span(1), "expected the id of the state the note belongs to", None);
     }
@@ -488,7 +499,11 @@ fn transition_or_state(c: Cur<'_>) -> Result<Stmt, GErr> {
         return Ok(Stmt::Transition { from, to, label });
     }
     if rest.s.starts_with('-') {
-        let arrow: String = rest.s.chars().take_while(|&ch| matches!(ch, '-' | '>' | '.' | '=')).collect();
+        let arrow: String = rest
+            .s
+            .chars()
+            .take_while(|&ch| matches!(ch, '-' | '>' | '.' | '='))
+            .collect();
         return fail(
             rest.span(arrow.len().max(1)),
             format!("expected `-->`, found `{arrow}`"),

@@ -102,7 +102,10 @@ impl<'a> Builder<'a> {
             i += 1;
             let mut stmt = grammar::statement(strip_comment(line), at)?;
             // `state X` with its `{` alone on a following line opens the composite too.
-            if let Stmt::Declare { opens: opens @ false, .. } = &mut stmt {
+            if let Stmt::Declare {
+                opens: opens @ false, ..
+            } = &mut stmt
+            {
                 let next = (i..lines.len()).find(|&k| !strip_comment(lines[k].1).trim().is_empty());
                 if let Some(k) = next.filter(|&k| strip_comment(lines[k].1).trim() == "{") {
                     *opens = true;
@@ -188,7 +191,8 @@ impl<'a> Builder<'a> {
     }
 
     fn scope_name(&self) -> String {
-        self.scope().map_or_else(|| "root".to_string(), |s| self.diagram.states[s].id.clone())
+        self.scope()
+            .map_or_else(|| "root".to_string(), |s| self.diagram.states[s].id.clone())
     }
 
     /// The state with this id, created in the current scope if this is its first mention.
@@ -463,8 +467,10 @@ fn block_note(lines: &[(usize, &str)], from: usize, note_line: Span) -> Result<(
     Err(GErr {
         span: note_line,
         msg: "this note is never closed".into(),
-        hint: Some("close a multi-line note with a line `end note`, or write a one-line note as `note right of \
+        hint: Some(
+            "close a multi-line note with a line `end note`, or write a one-line note as `note right of \
                     State : text`"
-            .into()),
+                .into(),
+        ),
     })
 }

@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use crate::ast::*;
 
 fn parse(src: &str) -> StateDiagram {
@@ -34,7 +36,10 @@ fn transitions_with_pseudo_states_and_labels() {
         ]
     );
     assert_eq!(d.transitions[1].label.as_ref().map(|l| l.text.as_str()), Some("push"));
-    assert_eq!((d.transitions[3].from.as_str(), d.transitions[3].to.as_str()), ("Dead", "Alive"));
+    assert_eq!(
+        (d.transitions[3].from.as_str(), d.transitions[3].to.as_str()),
+        ("Dead", "Alive")
+    );
 }
 
 #[test]
