@@ -56,7 +56,8 @@ pub(super) struct NodeBox {
     hull: Vec<Point>,
 }
 
-fn text_css(extra: &[(String, String)]) -> Vec<(String, String)> {
+/// A shape's `color` declarations as the fill of its text.
+pub(super) fn text_css(extra: &[(String, String)]) -> Vec<(String, String)> {
     extra
         .iter()
         .filter(|(k, _)| k == "color")

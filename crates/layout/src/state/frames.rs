@@ -1,7 +1,7 @@
 //! Composite states and concurrency regions as mermaid draws them: a composite is a rounded frame with its
 //! title centred in a bar at the top over an inner area; each region of a composite is a dashed box inside it.
 
-use super::draw::{class_css, Placed};
+use super::draw::{class_css, text_css, Placed};
 use super::elements::{Look, Measured, TITLE_BAR_MARGIN};
 use super::graph::Lowered;
 use crate::config::Config;
@@ -111,12 +111,7 @@ fn composite(
         height: title.height,
     };
     let mut text = title.block(label_box, theme);
-    text.extra_css = outer
-        .extra_css
-        .iter()
-        .filter(|(k, _)| k == "color")
-        .map(|(_, v)| ("fill".into(), v.clone()))
-        .collect();
+    text.extra_css = text_css(&outer.extra_css);
     let items = vec![
         Item::Shape {
             geometry: ShapeGeometry::Rect { rect, rx: 5.0 },
