@@ -24,14 +24,7 @@ const KNOWN_LAYOUT_PROBLEMS: &[(&str, &str)] = &[
         "flowchart/render-flowchart-v2-057.mmd",
         "self-loops on subgraphs are drawn on their first member node",
     ),
-    // The same list as `state_corpus.rs`.
-    ("state/doc-stateDiagram-015.mmd", STATE_REGION_LABELS),
-    ("state/render-stateDiagram-016.mmd", STATE_REGION_LABELS),
-    ("state/render-stateDiagram-v2-019.mmd", STATE_REGION_LABELS),
 ];
-
-const STATE_REGION_LABELS: &str = "labels of a cycle inside a concurrency region are ordered beyond the region's \
-                                   border, overlapping the next region's labels";
 
 /// How many more edge crossings than mermaid.js's we tolerate over the whole corpus: none. (Our total equals
 /// mermaid's; never raise this.)

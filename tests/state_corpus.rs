@@ -14,15 +14,7 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Valid files whose layout is not clean yet, with the reason. Each must still render.
-const KNOWN_FAILURES: &[(&str, &str)] = &[
-    ("state/doc-stateDiagram-015.mmd", ENGINE_LABELS),
-    ("state/render-stateDiagram-016.mmd", ENGINE_LABELS),
-    ("state/render-stateDiagram-v2-019.mmd", ENGINE_LABELS),
-];
-
-/// Shared with flowcharts (a subgraph holding a labelled two-state cycle shows the same).
-const ENGINE_LABELS: &str = "the layered engine orders the labels of a cycle inside a cluster beyond the cluster's \
-                             border nodes, so labels of neighbouring concurrency regions overlap";
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 /// States by kind (mermaid's shape names, with `rectWithTitle` counted as `rect`) and the number of
 /// transitions (note links left out).

@@ -320,14 +320,26 @@ fn content_bounds(p: &Placement, ctx: &Ctx<'_>, cluster: usize) -> Rect {
     for r in p.clusters.iter().flatten() {
         add(*r);
     }
-    // Edges laid out inside it count too: a self-loop bulges out of its node's side and must stay inside.
-    for e in p.edges.iter().flatten() {
+    // Edges laid out inside it count too: a self-loop bulges out of its node's side and must stay inside, and
+    // so must the labels.
+    for (ei, e) in p.edges.iter().enumerate() {
+        let Some(e) = e else {
+            continue;
+        };
         for q in &e.route.points {
             add(Rect {
                 x: q.x,
                 y: q.y,
                 width: 0.0,
                 height: 0.0,
+            });
+        }
+        if let (Some(c), Some(&Some((w, h)))) = (e.route.label_center, ctx.sizes.edge_label.get(ei)) {
+            add(Rect {
+                x: c.x - w / 2.0,
+                y: c.y - h / 2.0,
+                width: w,
+                height: h,
             });
         }
     }
