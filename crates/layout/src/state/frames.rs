@@ -45,8 +45,10 @@ pub(super) fn draw(
             _ => continue,
         };
         let (items, label_box) = if state.kind == StateKind::Region {
+            // mermaid's light grey region box; on a themed page background the page shows through instead.
+            let fill = if theme.background.is_none() { "#f0f0f0" } else { "none" };
             let style = Style {
-                fill: Some("none".into()),
+                fill: Some(fill.into()),
                 stroke: Some(theme.node_stroke.clone()),
                 stroke_width: 1.0,
                 dash: Some("10,10".into()),
