@@ -111,6 +111,7 @@ pub(super) fn measure(diagram: &StateDiagram, config: &Config) -> Measured {
                 },
             },
         };
+        let look = with_font_css(look, &state_css(diagram, s), theme);
         sizes.push(size_of(&look));
         looks.push(look);
     }
@@ -153,5 +154,34 @@ fn size_of(look: &Look) -> (f64, f64) {
         Look::Bar { vertical: true, .. } => (BAR_THICKNESS, BAR_LENGTH),
         Look::Choice => (CHOICE_SIZE, CHOICE_SIZE),
         Look::Frame(t) => (t.width + 2.0 * p, t.height + 2.0 * p),
+    }
+}
+
+/// A state's CSS from its classes and `style` statements.
+fn state_css(diagram: &StateDiagram, s: &mermaid_parser::State) -> Vec<(String, String)> {
+    let mut css = super::draw::class_css(diagram, &s.classes);
+    css.extend(crate::style::css_declarations(&s.styles));
+    css
+}
+
+/// The look with its text set bold or italic as `font-weight` / `font-style` ask, so it is measured (and the
+/// box sized) the way it is drawn.
+fn with_font_css(look: Look, css: &[(String, String)], theme: &crate::theme::Theme) -> Look {
+    let value = |name: &str| css.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let bold =
+        value("font-weight").is_some_and(|w| w == "bold" || w == "bolder" || w.parse::<u32>().is_ok_and(|n| n >= 600));
+    let italic = value("font-style").is_some_and(|s| s == "italic" || s == "oblique");
+    if !bold && !italic {
+        return look;
+    }
+    let restyle = |t: LaidText| t.restyled(bold, italic, theme);
+    match look {
+        Look::Box(t) => Look::Box(restyle(t)),
+        Look::Titled { title, body } => Look::Titled {
+            title: restyle(title),
+            body: restyle(body),
+        },
+        Look::Frame(t) => Look::Frame(restyle(t)),
+        other => other,
     }
 }
