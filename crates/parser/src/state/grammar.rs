@@ -494,7 +494,7 @@ fn transition_or_state(c: Cur<'_>) -> Result<Stmt, GErr> {
         let label = match rest.s.strip_prefix(':') {
             Some(t) => Some(markdown(t, rest.advance(1).span(t.len()))),
             None if rest.s.is_empty() => None,
-            None => return trailing(rest),
+            None => return trailing(rest, to.id.ends_with(';')),
         };
         return Ok(Stmt::Transition { from, to, label });
     }
@@ -524,13 +524,15 @@ fn transition_or_state(c: Cur<'_>) -> Result<Stmt, GErr> {
     }
     if !rest.s.is_empty() {
         // mermaid takes only the first word of `my state`; a second word is almost always a mistake.
-        return trailing(rest);
+        return trailing(rest, from.id.ends_with(';'));
     }
     Ok(Stmt::Mention(from))
 }
 
-fn trailing<T>(rest: Cur<'_>) -> Result<T, GErr> {
-    let hint = if rest.s.starts_with(';') {
+/// Text after a complete statement; `after_semicolon` when the last id ended with `;` (mermaid keeps it in
+/// the id).
+fn trailing<T>(rest: Cur<'_>, after_semicolon: bool) -> Result<T, GErr> {
+    let hint = if after_semicolon || rest.s.starts_with(';') {
         "`;` does not end a statement in state diagrams: put each statement on its own line"
     } else {
         "one statement per line; a state id has no spaces (write `state \"Any text\" as Id`), and a \

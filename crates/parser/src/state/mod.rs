@@ -100,6 +100,9 @@ impl<'a> Builder<'a> {
         while i < lines.len() {
             let (at, line) = lines[i];
             i += 1;
+            // The statement's own text, for errors about the whole line.
+            let lead = line.len() - line.trim_start().len();
+            let stmt_span = Span::new(at + lead, at + strip_comment(line).trim_end().len().max(lead));
             let mut stmt = grammar::statement(strip_comment(line), at)?;
             // `state X` with its `{` alone on a following line opens the composite too.
             if let Stmt::Declare {
@@ -118,7 +121,7 @@ impl<'a> Builder<'a> {
                     side,
                     text: None,
                 } => {
-                    let (text, next) = block_note(&lines, i, Span::new(at, at + line.trim_end().len()))?;
+                    let (text, next) = block_note(&lines, i, stmt_span)?;
                     i = next;
                     self.note(state, side, text);
                 }
@@ -144,9 +147,9 @@ impl<'a> Builder<'a> {
                     body.retain(|l| !l.is_empty());
                     self.diagram.meta.acc_descr = Some(body.join("\n"));
                 }
-                stmt => self.apply(stmt, Span::new(at, at + line.len()))?,
+                stmt => self.apply(stmt, stmt_span)?,
             }
-            self.check_limits(Span::new(at, at + line.len()))?;
+            self.check_limits(stmt_span)?;
         }
         if let Some(frame) = self.frames.last() {
             let id = &self.diagram.states[frame.composite].id;
