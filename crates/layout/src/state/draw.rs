@@ -236,6 +236,11 @@ fn state_shape(
         }
         Look::Titled { title, body } => {
             let o = outline_of(NodeShape::Rounded);
+            let inner_box = Rect {
+                x: rect.x + STATE_PADDING / 2.0,
+                width: w - STATE_PADDING,
+                ..inner_box
+            };
             let title_box = Rect {
                 height: title.height,
                 ..inner_box

@@ -80,7 +80,14 @@ pub(super) fn scope_direction(diagram: &StateDiagram, scope: Option<usize>) -> D
 
 pub(super) fn measure(diagram: &StateDiagram, config: &Config) -> Measured {
     let theme = &config.theme;
-    let wrapped = |l: &Label| lay_out_wrapped(l, theme, config.wrapping_width);
+    // Text that wraps takes the whole wrapping width, as mermaid's label box does once it wraps.
+    let wrapped = |l: &Label| {
+        let mut t = lay_out_wrapped(l, theme, config.wrapping_width);
+        if t.lines.len() > crate::text::lay_out_label(l, theme).lines.len() {
+            t.width = t.width.max(config.wrapping_width);
+        }
+        t
+    };
     let mut looks = Vec::with_capacity(diagram.states.len());
     let mut sizes = Vec::with_capacity(diagram.states.len());
     for s in &diagram.states {
@@ -145,8 +152,9 @@ fn size_of(look: &Look) -> (f64, f64) {
     let p = STATE_PADDING;
     match look {
         Look::Box(t) => (t.width + 2.0 * p, t.height + 2.0 * p),
+        // mermaid's titled box keeps only half the padding at its sides.
         Look::Titled { title, body } => (
-            title.width.max(body.width) + 2.0 * p,
+            title.width.max(body.width) + p,
             title.height + body.height + 2.0 * p + 1.0,
         ),
         Look::Start | Look::End => (PSEUDO_SIZE, PSEUDO_SIZE),
