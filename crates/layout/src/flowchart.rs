@@ -215,14 +215,7 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
                 ClickAction::Link { url, .. } => safe_url(url).map(|href| (href, c.tooltip.clone())),
                 ClickAction::Callback { .. } => None,
             });
-        node_items.push(match link {
-            Some((href, tooltip)) => Item::Link {
-                href,
-                tooltip,
-                items: vec![group],
-            },
-            None => group,
-        });
+        node_items.push(Item::linked(group, link));
         let rect = Rect {
             x: center.x - w / 2.0,
             y: center.y - h / 2.0,

@@ -108,14 +108,7 @@ pub(super) fn states_and_notes(
             id: Some(drawn.geometry.id.clone()),
             items: drawn.items,
         };
-        items.push(match link {
-            Some((href, tooltip)) => Item::Link {
-                href,
-                tooltip,
-                items: vec![group],
-            },
-            None => group,
-        });
+        items.push(Item::linked(group, link));
         boxes.push(NodeBox {
             rect: drawn.geometry.rect,
             hull: drawn.geometry.outline.clone(),
