@@ -9,6 +9,7 @@ use crate::obstacles::{rounded_polyline, Obstacles};
 use crate::placement::Placement;
 use crate::scene::*;
 use crate::style::{css_declarations, safe_url};
+use crate::text::LaidText;
 use crate::theme::Theme;
 use mermaid_parser::{NodeShape, StateDiagram};
 
@@ -234,47 +235,13 @@ fn state_shape(
                 width: w - STATE_PADDING,
                 ..inner_box
             };
-            let title_box = Rect {
-                height: title.height,
-                ..inner_box
-            };
-            let divider_y = title_box.bottom() + 0.5;
-            let body_box = Rect {
-                y: divider_y + 0.5,
-                height: body.height,
-                ..inner_box
-            };
-            let mut t = title.block(title_box, theme);
-            t.extra_css = text_css(&extra);
-            let mut b = body.block(body_box, theme);
-            b.extra_css = text_css(&extra);
-            let divider = Path(vec![
-                PathCmd::MoveTo(Point {
-                    x: rect.x,
-                    y: divider_y,
-                }),
-                PathCmd::LineTo(Point {
-                    x: rect.right(),
-                    y: divider_y,
-                }),
-            ]);
             label = format!("{} {}", title.plain(), body.plain());
             label_box = inner_box;
-            let items = vec![
-                Item::Shape {
-                    geometry: o.main,
-                    style: normal.clone(),
-                },
-                Item::Shape {
-                    geometry: ShapeGeometry::Path(divider),
-                    style: Style {
-                        fill: Some("none".into()),
-                        ..normal
-                    },
-                },
-                Item::Text(t),
-                Item::Text(b),
-            ];
+            let mut items = vec![Item::Shape {
+                geometry: o.main,
+                style: normal.clone(),
+            }];
+            items.extend(titled_parts(rect, inner_box, title, body, &normal, theme));
             ("rectWithTitle", items, o.hull)
         }
     };
@@ -301,7 +268,7 @@ fn centered(center: Point, w: f64, h: f64) -> Rect {
     }
 }
 
-fn note_shape(id: String, text: &crate::text::LaidText, (w, h): (f64, f64), center: Point, theme: &Theme) -> Drawn {
+fn note_shape(id: String, text: &LaidText, (w, h): (f64, f64), center: Point, theme: &Theme) -> Drawn {
     let o = crate::shapes::outline(NodeShape::Note, center, w, h);
     let label_box = centered(center, w - 2.0 * NOTE_PADDING, h - 2.0 * NOTE_PADDING);
     let style = Style {
@@ -441,6 +408,37 @@ pub(super) fn transitions(
         });
     }
     (edge_items, label_items)
+}
+
+/// A titled state's divider under its title, the title and the other descriptions.
+fn titled_parts(rect: Rect, inner: Rect, title: &LaidText, body: &LaidText, style: &Style, theme: &Theme) -> Vec<Item> {
+    let title_box = Rect {
+        height: title.height,
+        ..inner
+    };
+    let divider_y = title_box.bottom() + 0.5;
+    let body_box = Rect {
+        y: divider_y + 0.5,
+        height: body.height,
+        ..inner
+    };
+    let mut t = title.block(title_box, theme);
+    t.extra_css = text_css(&style.extra_css);
+    let mut b = body.block(body_box, theme);
+    b.extra_css = text_css(&style.extra_css);
+    let p = |x: f64| Point { x, y: divider_y };
+    let divider = Path(vec![PathCmd::MoveTo(p(rect.x)), PathCmd::LineTo(p(rect.right()))]);
+    vec![
+        Item::Shape {
+            geometry: ShapeGeometry::Path(divider),
+            style: Style {
+                fill: Some("none".into()),
+                ..style.clone()
+            },
+        },
+        Item::Text(t),
+        Item::Text(b),
+    ]
 }
 
 /// A loop out of a frame's right side and back, and the centre of its label beside it.
