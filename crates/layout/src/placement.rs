@@ -10,8 +10,6 @@ use crate::layered::{self, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, NodeS
 use mermaid_parser::{Direction, Flowchart};
 use std::collections::HashMap;
 
-/// Room between a subgraph's border and its contents, as the engine leaves it.
-const CLUSTER_PADDING: f64 = 8.0;
 /// Nesting deeper than this is laid out without separate directions (a guard against pathological input).
 const MAX_DEPTH: usize = 64;
 
@@ -182,8 +180,8 @@ impl Ctx<'_> {
         for &c in &children {
             let bounds = content_bounds(&child_placements[&c], self, c);
             let (tw, th) = self.sizes.cluster_title[c];
-            let width = bounds.width.max(tw) + 2.0 * CLUSTER_PADDING;
-            let height = bounds.height + th + 3.0 * CLUSTER_PADDING;
+            let width = bounds.width.max(tw) + 2.0 * self.config.cluster_padding;
+            let height = bounds.height + th + 3.0 * self.config.cluster_padding;
             engine_of_child.insert(c, engine_nodes.len());
             engine_nodes.push(NodeSpec {
                 width,
@@ -244,7 +242,7 @@ impl Ctx<'_> {
             spacing: Spacing {
                 node_sep: self.config.node_spacing,
                 rank_sep: self.config.rank_spacing,
-                cluster_padding: CLUSTER_PADDING,
+                cluster_padding: self.config.cluster_padding,
                 ..Spacing::default()
             },
         };
@@ -289,7 +287,7 @@ impl Ctx<'_> {
             let bounds = content_bounds(&child, self, c);
             let title_h = self.sizes.cluster_title[c].1;
             let dx = rect.x + (rect.width - bounds.width) / 2.0 - bounds.x;
-            let dy = rect.y + 2.0 * CLUSTER_PADDING + title_h - bounds.y;
+            let dy = rect.y + 2.0 * self.config.cluster_padding + title_h - bounds.y;
             merge_moved(&mut placement, child, self, c, dx, dy);
         }
         placement

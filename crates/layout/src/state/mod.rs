@@ -15,7 +15,14 @@ use crate::placement;
 use crate::scene::Scene;
 use mermaid_parser::StateDiagram;
 
+/// Room inside composite frames and region boxes: mermaid's are roomier than flowchart subgraphs.
+const FRAME_PADDING: f64 = 16.0;
+
 pub(crate) fn lay_out(diagram: &StateDiagram, config: &Config) -> Scene {
+    let config = &Config {
+        cluster_padding: FRAME_PADDING,
+        ..config.clone()
+    };
     let measured = elements::measure(diagram, config);
     let lowered = graph::lower(diagram, &measured);
     let placement = placement::place(&lowered.chart, lowered.sizes(), config);
