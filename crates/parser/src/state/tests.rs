@@ -148,3 +148,21 @@ fn errors_point_at_the_mistake_with_a_hint() {
     let e = error("stateDiagram-v2\nstate A {\nstate A {\n}\n}");
     assert_eq!(e.line, 3);
 }
+
+#[test]
+fn limits_bound_states_transitions_and_nesting() {
+    let small = crate::Limits {
+        max_nodes: 3,
+        max_edges: 2,
+        max_nesting_depth: 2,
+        ..crate::Limits::default()
+    };
+    let e = crate::parse_with_limits("stateDiagram-v2\na --> b\nc --> d", &small).unwrap_err();
+    assert!(e.message.contains("too many states"), "{}", e.message);
+    let e = crate::parse_with_limits("stateDiagram-v2\na --> b\nb --> a\na --> a", &small).unwrap_err();
+    assert!(e.message.contains("too many transitions"), "{}", e.message);
+    let deep = "stateDiagram-v2\nstate A {\nstate B {\nstate C {\nx\n}\n}\n}";
+    let e = crate::parse_with_limits(deep, &small).unwrap_err();
+    assert!(e.message.contains("nested too deeply"), "{}", e.message);
+    assert_eq!(e.line, 4);
+}
