@@ -12,6 +12,12 @@ use crate::ParseError;
 use grammar::{GErr, StateRef, Stmt};
 use std::collections::HashMap;
 
+/// A state diagram: its first keywords and its grammar.
+pub(crate) const GRAMMAR: crate::Grammar = crate::Grammar {
+    keywords: &["stateDiagram", "stateDiagram-v2"],
+    parse: |pre| parse_state(pre).map(crate::Diagram::State),
+};
+
 pub(crate) fn parse_state(pre: &Preprocessed<'_>) -> Result<StateDiagram, ParseError> {
     let to_error = |e: GErr| -> ParseError {
         let err = ParseError::new(pre.source, e.span, e.msg);
