@@ -20,7 +20,7 @@ pub(super) struct Placed<'a> {
 }
 
 impl<'a> Placed<'a> {
-    pub fn new(_lowered: &Lowered, placement: &'a Placement, pad: f64) -> Self {
+    pub fn new(placement: &'a Placement, pad: f64) -> Self {
         Placed { placement, pad }
     }
 

@@ -53,20 +53,7 @@ pub(super) fn note_id(diagram: &StateDiagram, note: usize) -> String {
 pub(super) fn lower(diagram: &StateDiagram, measured: &Measured) -> Lowered {
     let states = &diagram.states;
     // A frame with nothing inside is drawn as a plain state: the engine has no box to put around it.
-    let mut holds_something = vec![false; states.len()];
-    for (si, s) in states.iter().enumerate() {
-        if s.is_container() {
-            continue;
-        }
-        let mut p = s.parent;
-        let mut guard = 0;
-        while let Some(pi) = p.filter(|_| guard <= states.len()) {
-            holds_something[pi] = true;
-            p = states[pi].parent;
-            guard += 1;
-        }
-        let _ = si;
-    }
+    let holds_something = frames_holding_states(diagram);
     let is_cluster = |si: usize| states[si].is_container() && holds_something[si];
 
     let mut chart = Flowchart {
@@ -194,4 +181,20 @@ pub(super) fn lower(diagram: &StateDiagram, measured: &Measured) -> Lowered {
     }
     low.chart = chart;
     low
+}
+
+/// By state index: whether the state is a frame with at least one state (at any depth) inside.
+fn frames_holding_states(diagram: &StateDiagram) -> Vec<bool> {
+    let states = &diagram.states;
+    let mut holds = vec![false; states.len()];
+    for s in states.iter().filter(|s| !s.is_container()) {
+        let mut p = s.parent;
+        let mut guard = 0;
+        while let Some(pi) = p.filter(|_| guard <= states.len()) {
+            holds[pi] = true;
+            p = states[pi].parent;
+            guard += 1;
+        }
+    }
+    holds
 }

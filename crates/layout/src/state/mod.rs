@@ -32,7 +32,7 @@ pub(crate) fn lay_out(diagram: &StateDiagram, config: &Config) -> Scene {
         acc_descr: diagram.meta.acc_descr.clone(),
         ..Default::default()
     };
-    let at = draw::Placed::new(&lowered, &placement, config.diagram_padding);
+    let at = draw::Placed::new(&placement, config.diagram_padding);
     frames::draw(&mut scene, diagram, &measured, &lowered, &at, config);
     let (boxes, states) = draw::states_and_notes(&mut scene, diagram, &measured, &lowered, &at, config);
     let (lines, labels) = draw::transitions(&mut scene, &measured, &lowered, &at, &boxes, config);

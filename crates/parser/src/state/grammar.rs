@@ -257,8 +257,7 @@ fn id_list(c: Cur<'_>) -> Result<(Vec<String>, Cur<'_>), GErr> {
 
 fn class_def<'a>(r: Cur<'a>, keyword: Cur<'a>) -> Result<Stmt, GErr> {
     let (names, rest) = id_list(r)?;
-    if let Some(i) = names.iter().position(|n| n == "default") {
-        let _ = i;
+    if names.iter().any(|n| n == "default") {
         return fail(
             keyword.span(keyword.s.len()),
             "`classDef default` is not supported in state diagrams (mermaid rejects it too)",
@@ -480,9 +479,8 @@ fn declaration(c: Cur<'_>) -> Result<Stmt, GErr> {
 
 fn transition_or_state(c: Cur<'_>) -> Result<Stmt, GErr> {
     let (from, rest) = read_state(c)?;
-    if let Some(after) = rest.s.strip_prefix("-->") {
+    if rest.s.starts_with("-->") {
         let target = rest.advance(3).skip_blanks();
-        let _ = after;
         if target.s.is_empty() {
             return fail(
                 rest.span(3),
