@@ -491,7 +491,8 @@ fn transition_or_state(c: Cur<'_>) -> Result<Stmt, GErr> {
         let (to, rest) = read_state(target)?;
         let label = match rest.s.strip_prefix(':') {
             Some(t) => Some(markdown(t, rest.advance(1).span(t.len()))),
-            None if rest.s.is_empty() => None,
+            // `A --> B # why`: a trailing `#` comment.
+            None if rest.s.is_empty() || rest.s.starts_with('#') => None,
             None => return trailing(rest, to.id.ends_with(';')),
         };
         return Ok(Stmt::Transition { from, to, label });
@@ -520,7 +521,7 @@ fn transition_or_state(c: Cur<'_>) -> Result<Stmt, GErr> {
     if from.is_pseudo() {
         return fail(from.span, "`[*]` on its own is not a statement", Some(PSEUDO_HINT));
     }
-    if !rest.s.is_empty() {
+    if !rest.s.is_empty() && !rest.s.starts_with('#') {
         // mermaid takes only the first word of `my state`; a second word is almost always a mistake.
         return trailing(rest, from.id.ends_with(';'));
     }

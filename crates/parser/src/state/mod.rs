@@ -62,8 +62,12 @@ fn lines_from(text: &str, from: usize) -> Vec<(usize, &str)> {
     out
 }
 
-/// The line without a trailing `%%` comment (whole-line comments are blanked by preprocessing).
+/// The line without a trailing `%%` comment (whole-line `%%` comments are blanked by preprocessing); a line
+/// that starts with `#` is a comment too in state diagrams.
 fn strip_comment(line: &str) -> &str {
+    if line.trim_start().starts_with('#') {
+        return "";
+    }
     match line.find("%%") {
         Some(i) => &line[..i],
         None => line,

@@ -109,6 +109,15 @@ fn notes_styles_classes_and_accessibility() {
 }
 
 #[test]
+fn hash_comments_are_skipped() {
+    let d =
+        parse("stateDiagram-v2\n# a comment line\n  # indented\nA --> B # why\nC # note to self\nstyle A fill:#f00");
+    let ids: Vec<&str> = d.states.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["A", "B", "C"]);
+    assert_eq!(d.states[0].styles, [("fill".to_string(), "#f00".to_string())]);
+}
+
+#[test]
 fn html_escaped_stereotypes_are_ignored_as_mermaid_does() {
     let d = parse("stateDiagram\nstate fork_state &lt;&lt;fork&gt;&gt;\n[*] --> fork_state");
     assert_eq!(d.states[0].kind, StateKind::Simple);
