@@ -4,9 +4,9 @@
 use super::elements::{Look, Measured, CHOICE_SIZE, NOTE_PADDING, PSEUDO_SIZE, STATE_PADDING};
 use super::graph::{note_id, Element, Link, Lowered};
 use crate::config::Config;
-use crate::flowchart::{basis_path, clip_route, dedup_points, shorten_end};
-use crate::obstacles::{rounded_polyline, Obstacles};
-use crate::placement::Placement;
+use crate::flowchart::obstacles::{rounded_polyline, Obstacles};
+use crate::flowchart::placement::Placement;
+use crate::routes::{basis_path, clip_route, dedup_points, shorten_end};
 use crate::scene::*;
 use crate::style::{css_declarations, safe_url};
 use crate::text::LaidText;

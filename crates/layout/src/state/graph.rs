@@ -3,7 +3,7 @@
 //! transition and per note link. Composites default to top-to-bottom, not to their parent's direction.
 
 use super::elements::{scope_direction, Measured};
-use crate::placement::Sizes;
+use crate::flowchart::placement::Sizes;
 use mermaid_parser::{Edge, EdgeStroke, Flowchart, Node, NoteSide, StateDiagram, Subgraph};
 use std::collections::HashMap;
 

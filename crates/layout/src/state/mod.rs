@@ -11,7 +11,7 @@ mod frames;
 mod graph;
 
 use crate::config::Config;
-use crate::placement;
+use crate::flowchart::placement;
 use crate::scene::Scene;
 use mermaid_parser::StateDiagram;
 
