@@ -15,9 +15,11 @@
 mod config;
 pub mod markdown;
 mod output;
+mod svg_ids;
 
 pub use mermaid_layout::{scene, Config, Scene, Theme, THEME_NAMES};
 pub use mermaid_parser::{Diagram, ParseError};
+pub use svg_ids::prefix_ids;
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,6 @@
 //! One chapter: each Mermaid block becomes its drawing (inline SVG or an image file and a link), kept as it is
 //! when mermaid-rs does not draw its type and the book says to keep such blocks.
 
-use crate::ids::prefix_ids;
 use crate::options::{Output, Settings, Themes};
 use mermaid_rs::markdown::{self, Block};
 use mermaid_rs::{Error, Options};
@@ -72,7 +71,8 @@ fn draw_block(
             "" => format!("mermaid-rs-{name}"),
             v => format!("mermaid-rs-{name}-{v}"),
         };
-        let svg = prefix_ids(&svg, &id).map_err(|e| format!("{}: diagram {}: {e}", path.display(), block.index))?;
+        let svg = mermaid_rs::prefix_ids(&svg, &id)
+            .map_err(|e| format!("{}: diagram {}: {e}", path.display(), block.index))?;
         svgs.push((*variant, svg));
     }
     let meta = mermaid_rs::parse(&block.source).ok();

@@ -7,7 +7,6 @@
 //! public API of the `mermaid-rs` crate; finding blocks is `mermaid_rs::markdown`'s job.
 
 mod chapter;
-mod ids;
 mod options;
 
 use mdbook_preprocessor::book::{Book, BookItem};

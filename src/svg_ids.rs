@@ -1,12 +1,21 @@
-//! Ids made unique across a book. A page may hold many drawings (and mdBook's print page holds every chapter),
-//! but each SVG names its markers and gradients the same way (`m-arrow-end-0`), so a reference could reach
-//! another drawing's marker, drawn in another theme. Every id of a drawing and every reference to one gets the
-//! drawing's own prefix.
+//! Ids made unique for drawings that share an HTML page. Each SVG names its markers and gradients the same way
+//! (`m-arrow-end-0`), so on a page with several drawings a reference could reach another drawing's marker,
+//! drawn in another theme. Every id of a drawing and every reference to one gets the drawing's own prefix.
 
-/// `svg` with each `id="x"` made `id="{prefix}-x"` and each `url(#x)` / `href="#x"` naming one of its ids
-/// changed to match; the root element's id becomes `prefix` itself. `svg` must be well-formed XML (it is ours).
-pub fn prefix_ids(svg: &str, prefix: &str) -> Result<String, String> {
-    let doc = roxmltree::Document::parse(svg).map_err(|e| format!("the SVG is not well-formed: {e}"))?;
+use crate::Error;
+
+/// `svg` (a drawing of ours, or any well-formed SVG) with each `id="x"` made `id="{prefix}-x"` and each
+/// `url(#x)` / `href="#x"` naming one of its ids changed to match; the root element's id becomes `prefix`
+/// itself. For embedding several drawings in one HTML page.
+///
+/// ```
+/// let svg = mermaid_rs::render_svg("graph TD\n  A --> B", &mermaid_rs::Options::default())?;
+/// let svg = mermaid_rs::prefix_ids(&svg, "fig-1")?;
+/// assert!(svg.contains(r#"marker-end="url(#fig-1-m-arrow-end-0)""#));
+/// # Ok::<(), mermaid_rs::Error>(())
+/// ```
+pub fn prefix_ids(svg: &str, prefix: &str) -> Result<String, Error> {
+    let doc = roxmltree::Document::parse(svg).map_err(|e| Error::Config(format!("the SVG is not well-formed: {e}")))?;
     let root = doc.root_element();
     let ids: Vec<&str> = doc
         .descendants()
@@ -98,7 +107,7 @@ mod tests {
 
     #[test]
     fn real_drawings_keep_working_after_prefixing() {
-        let svg = mermaid_rs::render_svg("graph TD\n  A --> B\n  B -.-> C", &mermaid_rs::Options::default()).unwrap();
+        let svg = crate::render_svg("graph TD\n  A --> B\n  B -.-> C", &crate::Options::default()).unwrap();
         let out = prefix_ids(&svg, "ch-1").unwrap();
         let doc = roxmltree::Document::parse(&out).unwrap();
         let ids: Vec<&str> = doc.descendants().filter_map(|n| n.attribute("id")).collect();
