@@ -9,13 +9,26 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The mdbook binary, or None (and a note) when there is none outside CI.
 fn mdbook() -> Option<PathBuf> {
     let candidate = std::env::var_os("MDBOOK").map_or_else(|| PathBuf::from("mdbook"), PathBuf::from);
     let found = Command::new(&candidate)
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "CI must have mdbook (see .ci/run)");
+        eprintln!("SKIPPED: mdbook not found (set MDBOOK or put mdbook 0.5 on the PATH)");
+    }
     found.then_some(candidate)
+}
+
+/// A fresh folder for a book, and the line that points its `book.toml` at the binary under test.
+fn book_dir(name: &str) -> (PathBuf, String) {
+    let book = std::env::temp_dir().join(format!("mdbook-mermaid-rs-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&book);
+    let command = env!("CARGO_BIN_EXE_mdbook-mermaid-rs").replace('\\', "/");
+    (book, format!("command = \"{command}\"\n"))
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -44,17 +57,11 @@ fn id_counts(html: &str) -> BTreeMap<&str, usize> {
 
 #[test]
 fn mdbook_build_draws_the_test_book() {
-    let Some(mdbook) = mdbook() else {
-        assert!(std::env::var_os("CI").is_none(), "CI must have mdbook (see .ci/run)");
-        eprintln!("SKIPPED: mdbook not found (set MDBOOK or put mdbook 0.5 on the PATH)");
-        return;
-    };
-    let book = std::env::temp_dir().join(format!("mdbook-mermaid-rs-book-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&book);
+    let Some(mdbook) = mdbook() else { return };
+    let (book, command) = book_dir("book");
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/book"), &book);
     let toml = std::fs::read_to_string(book.join("book.toml")).unwrap();
-    let command = env!("CARGO_BIN_EXE_mdbook-mermaid-rs").replace('\\', "/");
-    std::fs::write(book.join("book.toml"), format!("{toml}command = \"{command}\"\n")).unwrap();
+    std::fs::write(book.join("book.toml"), format!("{toml}{command}")).unwrap();
 
     let out = Command::new(&mdbook).arg("build").current_dir(&book).output().unwrap();
     assert!(
@@ -104,20 +111,11 @@ fn mdbook_build_draws_the_test_book() {
 
 #[test]
 fn a_broken_diagram_fails_the_build_with_its_place() {
-    let Some(mdbook) = mdbook() else {
-        assert!(std::env::var_os("CI").is_none(), "CI must have mdbook (see .ci/run)");
-        eprintln!("SKIPPED: mdbook not found");
-        return;
-    };
-    let book = std::env::temp_dir().join(format!("mdbook-mermaid-rs-broken-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&book);
+    let Some(mdbook) = mdbook() else { return };
+    let (book, command) = book_dir("broken");
     std::fs::create_dir_all(book.join("src")).unwrap();
-    let command = env!("CARGO_BIN_EXE_mdbook-mermaid-rs").replace('\\', "/");
-    std::fs::write(
-        book.join("book.toml"),
-        format!("[book]\ntitle = \"b\"\n\n[preprocessor.mermaid-rs]\ncommand = \"{command}\"\n"),
-    )
-    .unwrap();
+    let toml = format!("[book]\ntitle = \"b\"\n\n[preprocessor.mermaid-rs]\n{command}");
+    std::fs::write(book.join("book.toml"), toml).unwrap();
     std::fs::write(book.join("src/SUMMARY.md"), "# Summary\n\n- [One](one.md)\n").unwrap();
     std::fs::write(
         book.join("src/one.md"),

@@ -8,7 +8,7 @@ use facade::{Error, Options};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyBytes, PyDict, PyString};
 
 create_exception!(
     mermaid_rs,
@@ -143,12 +143,9 @@ fn render_png<'py>(
     height: Option<f64>,
     css: Option<String>,
     scale: f32,
-) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+) -> PyResult<Bound<'py, PyBytes>> {
     let options = options(theme, config, background, width, height, css, scale)?;
-    let png = py
-        .detach(|| facade::render_png(text, &options))
-        .map_err(|e| to_python(py, text, e))?;
-    Ok(pyo3::types::PyBytes::new(py, &png))
+    render_bytes(py, text, &options, facade::render_png)
 }
 
 /// Render a diagram to a one-page vector PDF (bytes), its text kept as text.
@@ -164,12 +161,22 @@ fn render_pdf<'py>(
     width: Option<f64>,
     height: Option<f64>,
     css: Option<String>,
-) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+) -> PyResult<Bound<'py, PyBytes>> {
     let options = options(theme, config, background, width, height, css, 1.0)?;
-    let pdf = py
-        .detach(|| facade::render_pdf(text, &options))
+    render_bytes(py, text, &options, facade::render_pdf)
+}
+
+/// A binary rendering as Python `bytes`, drawn while the interpreter is free for other threads.
+fn render_bytes<'py>(
+    py: Python<'py>,
+    text: &str,
+    options: &Options,
+    render: fn(&str, &Options) -> Result<Vec<u8>, Error>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let bytes = py
+        .detach(|| render(text, options))
         .map_err(|e| to_python(py, text, e))?;
-    Ok(pyo3::types::PyBytes::new(py, &pdf))
+    Ok(PyBytes::new(py, &bytes))
 }
 
 /// Parse a diagram without drawing it: returns None, or raises `MermaidSyntaxError` at the first error.
