@@ -3,6 +3,10 @@
 //!
 //! It owns only the translation between Python and the `mermaid-rs` crate's public API (argument types,
 //! exceptions, releasing the interpreter while rendering); it must not know how diagrams are parsed or drawn.
+//!
+//! Everything is behind the `python` feature, which maturin turns on; without it the crate is empty, so that
+//! workspace builds need no Python.
+#![cfg(feature = "python")]
 
 use facade::{Error, Options};
 use pyo3::create_exception;
