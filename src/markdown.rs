@@ -41,8 +41,8 @@ pub struct Block {
     pub fence_line: usize,
     /// 1-based document line of the source's first line.
     pub first_line: usize,
-    /// The indentation of the opening fence, in characters (removed from each source line, as far as each
-    /// line has it).
+    /// Characters before the opening fence on its line: its indentation and any container markers (`> `,
+    /// a list item's indentation).
     pub indent: usize,
     /// Whether the block had a closing fence.
     pub closed: bool,
