@@ -17,11 +17,13 @@ mod config;
 pub mod markdown;
 mod output;
 mod registry;
+mod svg_ids;
 
 pub use mermaid_layout::Config;
 pub use mermaid_parser::{Diagram, ParseError};
 pub use mermaid_scene::{self as scene, Scene, Theme, THEME_NAMES};
 pub use registry::{keyword_list, DiagramType, DIAGRAM_TYPES};
+pub use svg_ids::prefix_ids;
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq)]
