@@ -17,7 +17,7 @@ pub mod markdown;
 mod output;
 
 pub use mermaid_layout::{scene, Config, Scene, Theme, THEME_NAMES};
-pub use mermaid_parser::{Diagram, ParseError};
+pub use mermaid_parser::{Diagram, ParseError, Span};
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,8 +151,9 @@ pub fn parse(source: &str) -> Result<Diagram, Error> {
     Ok(mermaid_parser::parse(source)?)
 }
 
-/// Parse and lay out a diagram into its positioned scene.
-pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
+/// Parse a diagram and check it against every limit that can be checked before layout (`options.limits`, the
+/// layout cost included), without laying it out: what a caller runs first to refuse a diagram cheaply.
+pub fn check(source: &str, options: &Options) -> Result<Diagram, Error> {
     let limits = &options.limits;
     let diagram = mermaid_parser::parse_with_limits(source, &limits.parser())?;
     let cost = mermaid_layout::layout_cost(&diagram);
@@ -163,6 +164,12 @@ pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
             limits.max_layout_cost
         )));
     }
+    Ok(diagram)
+}
+
+/// Parse and lay out a diagram into its positioned scene.
+pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
+    let diagram = check(source, options)?;
     let config = config::resolve(diagram.meta(), options.theme.as_deref(), options.config.as_deref())
         .map_err(|e| Error::Config(e.0))?;
     Ok(mermaid_layout::lay_out(&diagram, &config))
