@@ -80,6 +80,10 @@ pub struct Limits {
     /// nodes long edges need). Default 100,000: a chain or fan-out of 10,000 nodes costs about 20,000, a
     /// complete graph on 60 nodes about 72,000; roughly 25 µs per unit in release builds, 500 µs in debug.
     pub max_layout_cost: u64,
+    /// Estimated work of rasterizing a PNG, in pixel visits (see [`mermaid_render::raster_work`]: the canvas
+    /// plus the bounding box of every shape and line, at the output scale). Default 2.5·10⁹, about 4 s of CPU
+    /// in release builds; a fan-out of 1,000 children from one node costs 1.9·10⁹, of 2,000 children 7.8·10⁹.
+    pub max_raster_work: u64,
 }
 
 impl Default for Limits {
@@ -92,6 +96,7 @@ impl Default for Limits {
             max_edges: p.max_edges,
             max_label_chars: p.max_label_chars,
             max_layout_cost: 100_000,
+            max_raster_work: 2_500_000_000,
         }
     }
 }
@@ -194,7 +199,11 @@ fn svg_of(scene: &Scene, options: &Options, still: bool) -> String {
 #[cfg(feature = "png")]
 pub fn render_png(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
     let svg = svg_of(&layout(source, options)?, options, true);
-    Ok(mermaid_render::svg_to_png(&svg, options.scale)?)
+    Ok(mermaid_render::svg_to_png(
+        &svg,
+        options.scale,
+        options.limits.max_raster_work,
+    )?)
 }
 
 /// Render a diagram to a one-page vector PDF the size of the drawing (or of `options.width`/`height`). Text

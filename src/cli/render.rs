@@ -341,6 +341,16 @@ fn options(args: &RenderArgs) -> Result<Options, (Outcome, String)> {
     };
     let config = args.config_file.as_deref().map(read).transpose()?;
     let css = args.css_file.as_deref().map(read).transpose()?;
+    let mut limits = mermaid_rs::Limits::default();
+    if let Some(json) = config.as_deref() {
+        // Only the caller's own configuration file can raise limits, never a diagram's front matter.
+        let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+        let key = |k: &str| value.pointer(&format!("/limits/{k}")).and_then(serde_json::Value::as_u64);
+        limits.max_layout_cost = key("maxLayoutCost").unwrap_or(limits.max_layout_cost);
+        limits.max_raster_work = key("maxRasterWork").unwrap_or(limits.max_raster_work);
+    }
+    limits.max_layout_cost = args.max_layout_cost.unwrap_or(limits.max_layout_cost);
+    limits.max_raster_work = args.max_raster_work.unwrap_or(limits.max_raster_work);
     let options = Options {
         theme: args.theme.as_ref().map(|t| t.to_ascii_lowercase()),
         config,
@@ -350,6 +360,7 @@ fn options(args: &RenderArgs) -> Result<Options, (Outcome, String)> {
         height: args.height.map(f64::from),
         css,
         svg_id: args.svg_id.clone(),
+        limits,
         ..Options::default()
     };
     if let Err(Error::Config(e)) = mermaid_rs::render_svg("graph TD\n  A", &options) {
