@@ -42,9 +42,11 @@ pub struct Options {
     /// The output's height, like `width`. With both, the drawing is fitted inside `width` × `height`.
     pub height: Option<f64>,
     /// Extra CSS put into the SVG in a `<style>` element (mermaid-cli's `--cssFile`); resvg applies it to PNG
-    /// and PDF output too.
+    /// and PDF output too. Control characters other than tab and line breaks are an [`Error::Config`].
     pub css: Option<String>,
-    /// The `id` attribute of the root `<svg>` element (mermaid-cli's `--svgId`).
+    /// The `id` attribute of the root `<svg>` element (mermaid-cli's `--svgId`) and the prefix of every id
+    /// inside it. Letters, digits, `-`, `_`, `.`, `:`, starting with a letter or `_`, at most 128 characters;
+    /// anything else is an [`Error::Config`]. `None`: ids are prefixed with a hash of the source.
     pub svg_id: Option<String>,
     /// How large a diagram may be; inputs beyond these are rejected with an error, never half-rendered.
     pub limits: Limits,
@@ -192,23 +194,27 @@ pub fn layout_parsed(diagram: &Diagram, config: &Config) -> Scene {
 
 /// Render a diagram to a standalone SVG document.
 pub fn render_svg(source: &str, options: &Options) -> Result<String, Error> {
-    let scene = layout(source, options)?;
-    Ok(svg_of(&scene, options, false))
+    svg_of(source, options, false)
 }
 
-/// The SVG of a laid-out scene; a `still` one (for PNG and PDF) leaves out what only shows on hover.
-fn svg_of(scene: &Scene, options: &Options, still: bool) -> String {
+/// The SVG of a diagram; a `still` one (for PNG and PDF) leaves out what only shows on hover. Its ids are
+/// prefixed with the `svg_id`, or else a hash of the source and options, so that two diagrams on one page
+/// never share an id while the same input still gives the same bytes.
+fn svg_of(source: &str, options: &Options, still: bool) -> Result<String, Error> {
+    output::check_svg_id_and_css(options).map_err(Error::Config)?;
+    let scene = layout(source, options)?;
     let svg_options = mermaid_render::SvgOptions {
         background: options.background.clone(),
         still,
+        id_prefix: output::id_prefix(source, options),
     };
-    output::finish_svg(mermaid_render::write_svg(scene, &svg_options), options)
+    Ok(output::finish_svg(mermaid_render::write_svg(&scene, &svg_options), options))
 }
 
 /// Render a diagram to PNG bytes at `options.scale`.
 #[cfg(feature = "png")]
 pub fn render_png(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
-    let svg = svg_of(&layout(source, options)?, options, true);
+    let svg = svg_of(source, options, true)?;
     Ok(mermaid_render::svg_to_png(
         &svg,
         options.scale,
@@ -220,7 +226,7 @@ pub fn render_png(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
 /// stays selectable text in the embedded font.
 #[cfg(feature = "pdf")]
 pub fn render_pdf(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
-    let svg = svg_of(&layout(source, options)?, options, true);
+    let svg = svg_of(source, options, true)?;
     Ok(mermaid_render::svg_to_pdf(&svg)?)
 }
 
