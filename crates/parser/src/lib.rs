@@ -33,7 +33,7 @@ mod shapes;
 mod text;
 
 pub use ast::*;
-pub use error::ParseError;
+pub use error::{printable, ParseError};
 pub use limits::Limits;
 pub use text::LINE_BREAK;
 
