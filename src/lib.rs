@@ -208,7 +208,10 @@ fn svg_of(source: &str, options: &Options, still: bool) -> Result<String, Error>
         still,
         id_prefix: output::id_prefix(source, options),
     };
-    Ok(output::finish_svg(mermaid_render::write_svg(&scene, &svg_options), options))
+    Ok(output::finish_svg(
+        mermaid_render::write_svg(&scene, &svg_options),
+        options,
+    ))
 }
 
 /// Render a diagram to PNG bytes at `options.scale`.

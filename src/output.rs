@@ -29,9 +29,7 @@ pub(crate) fn id_prefix(source: &str, options: &Options) -> String {
 /// a malformed document.
 pub(crate) fn check_svg_id_and_css(options: &Options) -> Result<(), String> {
     if let Some(id) = options.svg_id.as_deref().filter(|id| !id.is_empty()) {
-        if let Err(why) = valid_svg_id(id) {
-            return Err(why);
-        }
+        valid_svg_id(id)?;
     }
     if let Some(css) = options.css.as_deref() {
         for (n, line) in css.split('\n').enumerate() {

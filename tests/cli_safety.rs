@@ -120,7 +120,9 @@ fn outputs_never_replace_the_input_or_write_through_links() {
     code(&o, 0);
     let o = run(&dir, &["-i", "in.mmd", "-o", "fresh.svg"]);
     code(&o, 0);
-    assert!(std::fs::read_to_string(dir.join("fresh.svg")).unwrap().starts_with("<svg"));
+    assert!(std::fs::read_to_string(dir.join("fresh.svg"))
+        .unwrap()
+        .starts_with("<svg"));
     assert!(!tree(&dir).iter().any(|f| f.ends_with(".tmp")), "{:?}", tree(&dir));
 }
 
@@ -144,10 +146,16 @@ fn png_of_a_huge_fan_out_is_refused_quickly_with_the_size_and_the_way_out() {
     code(&o, 1);
     let err = stderr(&o);
     assert!(err.starts_with("fan.mmd: error: a "), "{err}");
-    assert!(err.contains("PNG is too much work to rasterize") && err.contains("--max-raster-work"), "{err}");
+    assert!(
+        err.contains("PNG is too much work to rasterize") && err.contains("--max-raster-work"),
+        "{err}"
+    );
     let size = err.split("error: a ").nth(1).unwrap().split(' ').next().unwrap();
     let (w, h) = size.split_once('×').unwrap();
-    assert!(w.parse::<u32>().unwrap() > 100_000 && h.parse::<u32>().unwrap() > 100, "{size}");
+    assert!(
+        w.parse::<u32>().unwrap() > 100_000 && h.parse::<u32>().unwrap() > 100,
+        "{size}"
+    );
     assert!(!dir.join("fan.png").exists());
     // Debug builds are about ten times slower than release ones.
     assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
@@ -171,7 +179,11 @@ fn a_huge_job_count_is_capped_with_a_note() {
     let started = Instant::now();
     let o = run(&dir, &["-i", "a.mmd", "-i", "b.mmd", "-o", "out", "-j", "65535"]);
     code(&o, 0);
-    assert!(stderr(&o).contains("-j 65535 is more than 4 per core"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("-j 65535 is more than 4 per core"),
+        "{}",
+        stderr(&o)
+    );
     assert!(started.elapsed() < Duration::from_secs(20));
 }
 
@@ -210,7 +222,11 @@ fn markdown_links_escape_hostile_text_and_file_names() {
     );
     let name = "p)<img src=x onerror=alert(1)>.md";
     write(&dir, &format!("docs/{name}"), &doc);
-    write(&dir, "docs/my notes (draft).md", "```mermaid\ngraph TD\n  A --> B\n```\n");
+    write(
+        &dir,
+        "docs/my notes (draft).md",
+        "```mermaid\ngraph TD\n  A --> B\n```\n",
+    );
     let o = run(&dir, &["-i", "docs", "-o", "out"]);
     code(&o, 0);
     let out = std::fs::read_to_string(dir.join("out").join(name)).unwrap();
@@ -255,7 +271,11 @@ fn error_output_shows_control_characters_escaped_and_cuts_long_lines() {
     write(&dir, "ok.mmd", FLOWCHART);
     let o = run(&dir, &["-i", "ok.mmd", "-o", "ok.svg", "-I", "a\x07b"]);
     code(&o, 1);
-    assert!(stderr(&o).contains(r"a\u{7}b") && !dir.join("ok.svg").exists(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(r"a\u{7}b") && !dir.join("ok.svg").exists(),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -264,7 +284,11 @@ fn invalid_utf8_is_reported_with_byte_line_and_column() {
     std::fs::write(dir.join("bad.mmd"), b"graph TD\n  A[caf\xe9] --> B\n").unwrap();
     let o = run(&dir, &["-i", "bad.mmd", "-o", "bad.svg"]);
     code(&o, 1);
-    assert!(stderr(&o).contains("bad.mmd:2:8: error: invalid UTF-8 at byte 16"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad.mmd:2:8: error: invalid UTF-8 at byte 16"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&dir, &["check", "--format", "json", "bad.mmd"]);
     code(&o, 1);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

@@ -8,7 +8,14 @@ fn labels(svg: &str) -> Vec<String> {
     let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
     doc.descendants()
         .filter(|n| n.has_tag_name("text"))
-        .map(|n| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>().trim().to_string())
+        .map(|n| {
+            n.descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
         .collect()
 }
 
@@ -26,9 +33,17 @@ fn byte_order_mark_cr_only_lines_and_no_break_spaces_are_accepted() {
     }
     // Inside a label the no-break space is text, and stays.
     let svg = render_svg("flowchart LR\n  A[no\u{a0}break] --> B\n", &Options::default()).unwrap();
-    assert!(labels(&svg).contains(&"no\u{a0}break".to_string()), "{:?}", labels(&svg));
+    assert!(
+        labels(&svg).contains(&"no\u{a0}break".to_string()),
+        "{:?}",
+        labels(&svg)
+    );
     let svg = render_svg("sequenceDiagram\r  Alice->>Bob: hi\u{a0}there\r", &Options::default()).unwrap();
-    assert!(labels(&svg).contains(&"hi\u{a0}there".to_string()), "{:?}", labels(&svg));
+    assert!(
+        labels(&svg).contains(&"hi\u{a0}there".to_string()),
+        "{:?}",
+        labels(&svg)
+    );
 }
 
 #[test]
@@ -93,8 +108,15 @@ fn ids_and_references(svg: &str) -> (Vec<String>, Vec<String>) {
 fn ids_are_unique_to_each_diagram_and_stable() {
     let a = "flowchart LR\n  accTitle: First\n  accDescr: one\n  A --> B\n  linkStyle 0 stroke:red\n";
     let b = "flowchart LR\n  accTitle: Second\n  accDescr: two\n  C --> D\n  linkStyle 0 stroke:blue\n";
-    let (svg_a, svg_b) = (render_svg(a, &Options::default()).unwrap(), render_svg(b, &Options::default()).unwrap());
-    assert_eq!(svg_a, render_svg(a, &Options::default()).unwrap(), "same input, same bytes");
+    let (svg_a, svg_b) = (
+        render_svg(a, &Options::default()).unwrap(),
+        render_svg(b, &Options::default()).unwrap(),
+    );
+    assert_eq!(
+        svg_a,
+        render_svg(a, &Options::default()).unwrap(),
+        "same input, same bytes"
+    );
     let (ids_a, refs_a) = ids_and_references(&svg_a);
     let (ids_b, refs_b) = ids_and_references(&svg_b);
     assert!(ids_a.len() >= 3, "{ids_a:?}");

@@ -2,11 +2,11 @@
 //! error as text (`file:line:col`), JSON or GitHub Actions annotations.
 
 use super::args::{CheckArgs, CheckFormat};
+use super::files::ReadError;
 use super::report;
 use super::Outcome;
 use mermaid_rs::{markdown, Error, ParseError};
 use rayon::prelude::*;
-use super::files::ReadError;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

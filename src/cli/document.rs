@@ -80,7 +80,12 @@ pub(super) fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: 
         .collect();
     let (acc, errors): (Vec<_>, Vec<_>) = checked.into_iter().partition(Result::is_ok);
     if !errors.is_empty() {
-        return Err(nothing_written(job, errors.into_iter().filter_map(Result::err).collect(), blocks.len(), colour));
+        return Err(nothing_written(
+            job,
+            errors.into_iter().filter_map(Result::err).collect(),
+            blocks.len(),
+            colour,
+        ));
     }
     let images: Vec<Result<PathBuf, (Outcome, Vec<String>)>> = blocks
         .par_iter()
@@ -107,13 +112,12 @@ pub(super) fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: 
         report::note(&format!("{}: no mermaid diagrams found", job.name));
     }
     if let Some(target) = &places.md_out {
-        let mut links = images.iter().zip(acc.into_iter().flatten()).map(|(image, (alt, title))| {
-            markdown::image_link(
-                &relative_link(&places.md_dir, image),
-                alt.as_deref(),
-                title.as_deref(),
-            )
-        });
+        let mut links = images
+            .iter()
+            .zip(acc.into_iter().flatten())
+            .map(|(image, (alt, title))| {
+                markdown::image_link(&relative_link(&places.md_dir, image), alt.as_deref(), title.as_deref())
+            });
         let out = markdown::replace(doc, &blocks, |_| links.next().unwrap_or_default());
         write_target(target, out.as_bytes(), &job.source, colour)?;
         done.written.push(display(target));

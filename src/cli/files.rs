@@ -99,7 +99,10 @@ pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, ParseError> {
 /// destination, which is then renamed over it. A destination that is a symbolic link, or that is `input`
 /// itself (the same file under another name, a hard link included), is refused.
 pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if meta.file_type().is_symlink() {
@@ -109,7 +112,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> io::
             return Err(refusal("it is a directory"));
         }
         if input.is_some_and(|i| same_file(i, path)) {
-            return Err(refusal("it is the input file (the same file under another name); refusing to overwrite it"));
+            return Err(refusal(
+                "it is the input file (the same file under another name); refusing to overwrite it",
+            ));
         }
     }
     let temp = temp_name(dir, path);

@@ -345,7 +345,11 @@ fn options(args: &RenderArgs) -> Result<Options, (Outcome, String)> {
     if let Some(json) = config.as_deref() {
         // Only the caller's own configuration file can raise limits, never a diagram's front matter.
         let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-        let key = |k: &str| value.pointer(&format!("/limits/{k}")).and_then(serde_json::Value::as_u64);
+        let key = |k: &str| {
+            value
+                .pointer(&format!("/limits/{k}"))
+                .and_then(serde_json::Value::as_u64)
+        };
         limits.max_layout_cost = key("maxLayoutCost").unwrap_or(limits.max_layout_cost);
         limits.max_raster_work = key("maxRasterWork").unwrap_or(limits.max_raster_work);
     }
@@ -473,4 +477,3 @@ fn render_job(job: &Job, args: &RenderArgs, options: &Options, colour: bool) -> 
         diagrams: 1,
     })
 }
-

@@ -63,7 +63,11 @@ impl ParseError {
         let chars: Vec<char> = self.source_line.chars().collect();
         let at = (self.column - 1).min(chars.len());
         let span_chars = chars.len() - at;
-        let width = self.span.end.saturating_sub(self.span.start).clamp(1, span_chars.max(1));
+        let width = self
+            .span
+            .end
+            .saturating_sub(self.span.start)
+            .clamp(1, span_chars.max(1));
         // The window: some context before the column, the rest after it.
         let from = at.saturating_sub(WINDOW / 3);
         let to = (from + WINDOW).min(chars.len()).max(at);
@@ -114,7 +118,15 @@ pub fn printable(text: &str) -> String {
     if !text.chars().any(char::is_control) {
         return text.to_string();
     }
-    text.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

@@ -513,7 +513,13 @@ pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
     if !markers.is_empty() {
         out.push_str("<defs>");
         for (kind, start, c) in &markers {
-            write_marker(&mut out, *kind, *start, c, &marker_id(&prefix, *kind, c, *start, &colors));
+            write_marker(
+                &mut out,
+                *kind,
+                *start,
+                c,
+                &marker_id(&prefix, *kind, c, *start, &colors),
+            );
         }
         out.push_str("</defs>");
     }
