@@ -262,6 +262,13 @@ fn to_config(value: &Value, meta: &Meta) -> Config {
     if let Some(wrap) = sequence_flag("wrap") {
         config.sequence_wrap = wrap;
     }
+    if let Some(hide) = value
+        .get("class")
+        .and_then(|c| c.get("hideEmptyMembersBox"))
+        .and_then(Value::as_bool)
+    {
+        config.class_hide_empty_members = hide;
+    }
     config.title = meta.title.clone();
     config
 }

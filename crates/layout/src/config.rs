@@ -50,6 +50,8 @@ pub struct Config {
     pub mirror_actors: bool,
     /// Sequence diagrams: wrap message and note text unless it says `nowrap:` (`sequence.wrap`).
     pub sequence_wrap: bool,
+    /// Class diagrams: a class without members is drawn as its name alone (`class.hideEmptyMembersBox`).
+    pub class_hide_empty_members: bool,
 }
 
 impl Default for Config {
@@ -64,6 +66,7 @@ impl Default for Config {
             title: None,
             mirror_actors: true,
             sequence_wrap: false,
+            class_hide_empty_members: false,
         }
     }
 }

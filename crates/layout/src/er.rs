@@ -50,7 +50,7 @@ struct Table {
 
 /// `text` as a label, read as markdown (`**bold**`, `_italic_`) when its markers pair up, as mermaid shows
 /// entity and attribute text; a lone `*` (as in `*id`) stays literal.
-fn rich(text: &str) -> Label {
+pub(crate) fn rich(text: &str) -> Label {
     let bold = text.matches("**").count() + text.matches("__").count();
     let rest = text.replace("**", "").replace("__", "");
     let stars = rest.matches('*').count();
@@ -67,7 +67,7 @@ fn rich(text: &str) -> Label {
 }
 
 /// Attribute types show generics as angle brackets: `list~string~` is `list<string>`.
-fn generic_type(ty: &str) -> String {
+pub(crate) fn generic_type(ty: &str) -> String {
     let chars: Vec<char> = ty.chars().collect();
     let mut depth = 0usize;
     let mut out = String::with_capacity(ty.len());

@@ -8,6 +8,7 @@
 // Library code must not panic on any input; unit tests may.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+mod class;
 pub mod config;
 mod cost;
 mod er;
@@ -40,5 +41,6 @@ pub fn lay_out(diagram: &Diagram, config: &Config) -> Scene {
         Diagram::Flowchart(chart) => flowchart::lay_out(chart, config),
         Diagram::Sequence(diagram) => sequence::lay_out(diagram, config),
         Diagram::Er(diagram) => er::lay_out(diagram, theme),
+        Diagram::Class(diagram) => class::lay_out(diagram, config),
     }
 }

@@ -8,7 +8,7 @@
 //! It must not know about layout, text measurement, SVG or any output format.
 //!
 //! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`), sequence diagrams
-//! (`sequenceDiagram`) and entity–relationship diagrams (`erDiagram`). Any other first keyword gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
+//! (`sequenceDiagram`), entity–relationship diagrams (`erDiagram`) and class diagrams (`classDiagram`). Any other first keyword gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
 //! the AST of a file.
 //!
 //! ```
@@ -20,6 +20,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod ast;
+mod class;
 mod data;
 mod er;
 mod error;
@@ -45,12 +46,12 @@ const DIAGRAMS: &[(&str, DiagramParser)] = &[
     ("flowchart-elk", parse_flowchart),
     ("erDiagram", parse_er),
     ("sequenceDiagram", parse_sequence),
+    ("classDiagram", parse_class),
+    ("classDiagram-v2", parse_class),
 ];
 
 /// Mermaid diagram keywords that are recognised but not supported (yet).
 const KNOWN_UNSUPPORTED: &[&str] = &[
-    "classDiagram",
-    "classDiagram-v2",
     "stateDiagram",
     "stateDiagram-v2",
     "gantt",
@@ -78,6 +79,10 @@ fn parse_sequence(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseEr
 
 fn parse_flowchart(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
     flowchart::parse_flowchart(pre).map(Diagram::Flowchart)
+}
+
+fn parse_class(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
+    class::parse_class(pre).map(Diagram::Class)
 }
 
 fn parse_er(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {

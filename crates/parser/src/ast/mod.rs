@@ -16,9 +16,11 @@ impl Span {
     }
 }
 
+mod class;
 mod er;
 mod sequence;
 
+pub use class::*;
 pub use er::*;
 pub use sequence::*;
 
@@ -28,6 +30,7 @@ pub enum Diagram {
     Flowchart(Flowchart),
     Sequence(SequenceDiagram),
     Er(ErDiagram),
+    Class(ClassDiagram),
 }
 
 impl Diagram {
@@ -37,6 +40,7 @@ impl Diagram {
             Diagram::Flowchart(d) => &d.meta,
             Diagram::Sequence(d) => &d.meta,
             Diagram::Er(d) => &d.meta,
+            Diagram::Class(d) => &d.meta,
         }
     }
 }
