@@ -50,7 +50,7 @@ struct Table {
 
 /// `text` as a label, read as markdown (`**bold**`, `_italic_`) when its markers pair up, as mermaid shows
 /// entity and attribute text; a lone `*` (as in `*id`) stays literal.
-pub(crate) fn rich(text: &str) -> Label {
+fn rich(text: &str) -> Label {
     let bold = text.matches("**").count() + text.matches("__").count();
     let rest = text.replace("**", "").replace("__", "");
     let stars = rest.matches('*').count();

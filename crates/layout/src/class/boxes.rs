@@ -2,7 +2,8 @@
 //! drawing them. The sizes follow mermaid's class box: 12 units of padding, rows 24 apart, and the empty
 //! compartments mermaid keeps.
 
-use crate::er::{generic_type, rich};
+use super::text_label;
+use crate::er::generic_type;
 use crate::scene::*;
 use crate::text::{lay_out_bold, lay_out_label, LaidText};
 use crate::theme::Theme;
@@ -40,7 +41,7 @@ pub(super) struct ClassBox {
 
 fn row(member: &Member, theme: &Theme) -> Row {
     let shown = generic_type(&member.text);
-    let mut text = lay_out_label(&rich(&shown), theme);
+    let mut text = lay_out_label(&text_label(&shown), theme);
     if member.classifier == Classifier::Abstract {
         for run in text.lines.iter_mut().flatten() {
             run.italic = true;
@@ -58,12 +59,8 @@ fn section_height(rows: usize, line: f64) -> f64 {
 
 pub(super) fn size(class: &Class, theme: &Theme, hide_empty: bool) -> ClassBox {
     let label = match &class.label {
-        Some(l) => Label {
-            text: generic_type(&l.text),
-            kind: rich(&l.text).kind,
-            ..l.clone()
-        },
-        None => rich(&generic_type(&class.display_name())),
+        Some(l) => text_label(&generic_type(&l.text)),
+        None => text_label(&generic_type(&class.display_name())),
     };
     if class.interface {
         let name = lay_out_label(&label, theme);

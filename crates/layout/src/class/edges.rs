@@ -83,6 +83,51 @@ fn overlaps_any(r: &Rect, taken: &[Rect]) -> bool {
     taken.iter().any(|t| r.overlaps(t))
 }
 
+fn rect_at(c: Point, width: f64, height: f64) -> Rect {
+    Rect {
+        x: c.x - width / 2.0,
+        y: c.y - height / 2.0,
+        width,
+        height,
+    }
+}
+
+/// Where a relation label of `width` × `height` goes: where the engine reserved room (`center`) unless that
+/// covers something in `taken` (a namespace title the route crosses near its end), else the nearest free
+/// place along the route towards the source, else towards the target, in 4-unit steps.
+pub(super) fn label_spot(route: &[Point], center: Point, width: f64, height: f64, taken: &[Rect]) -> Point {
+    if !overlaps_any(&rect_at(center, width, height), taken) {
+        return center;
+    }
+    let mut samples = Vec::new();
+    for w in route.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let len = (b.x - a.x).hypot(b.y - a.y);
+        let steps = (len / 4.0).ceil().clamp(1.0, 10_000.0) as usize;
+        for k in 0..steps {
+            let t = k as f64 / steps as f64;
+            samples.push(Point {
+                x: a.x + (b.x - a.x) * t,
+                y: a.y + (b.y - a.y) * t,
+            });
+        }
+    }
+    let Some(nearest) = (0..samples.len()).min_by(|&i, &j| {
+        let d = |p: &Point| (p.x - center.x).hypot(p.y - center.y);
+        d(&samples[i]).total_cmp(&d(&samples[j]))
+    }) else {
+        return center;
+    };
+    // Back towards the source first: a label reads best before the line enters a namespace.
+    (0..nearest)
+        .rev()
+        .chain(nearest + 1..samples.len())
+        .filter_map(|i| samples.get(i))
+        .find(|p| !overlaps_any(&rect_at(**p, width, height), taken))
+        .copied()
+        .unwrap_or(center)
+}
+
 /// Where the cardinality `text` goes at the end of `route` that is its last point: near the end, to one side of
 /// the line, first where mermaid puts it, else further along or on the other side, avoiding `taken` (every box
 /// and label placed so far). Returns its box.
@@ -103,21 +148,16 @@ pub(super) fn cardinality_box(route: &[Point], text: &LaidText, taken: &[Rect]) 
             x: tip.x - ux * along - uy * side,
             y: tip.y - uy * along + ux * side,
         };
-        Rect {
-            x: c.x - text.width / 2.0,
-            y: c.y - text.height / 2.0,
-            width: text.width,
-            height: text.height,
-        }
+        rect_at(c, text.width, text.height)
     };
-    let reach = CARDINALITY_SIDE + text.width / 2.0;
+    // Far enough to the side that the text's box stays clear of the line itself.
+    let clear = (ux.abs() * text.height + uy.abs() * text.width) / 2.0 + 3.0;
+    let side = CARDINALITY_SIDE.max(clear);
     let mut tries = Vec::new();
     for step in 0..6 {
         let along = CARDINALITY_ALONG + step as f64 * 8.0;
-        tries.push(at(along, CARDINALITY_SIDE));
-        tries.push(at(along, -CARDINALITY_SIDE));
-        tries.push(at(along, reach));
-        tries.push(at(along, -reach));
+        tries.push(at(along, side));
+        tries.push(at(along, -side));
     }
     tries
         .iter()

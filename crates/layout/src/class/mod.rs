@@ -11,7 +11,6 @@ mod edges;
 mod graph;
 
 use crate::config::Config;
-use crate::er::rich;
 use crate::flowchart::add_title;
 use crate::layered;
 use crate::scene::*;
@@ -19,7 +18,7 @@ use crate::style::{css_declarations, safe_url};
 use crate::text::{lay_out_label, lay_out_wrapped, LaidText};
 use crate::theme::Theme;
 use boxes::ClassBox;
-use edges::{cardinality_box, cardinality_item, clipped_route, drawn_path, line_item, marker_of};
+use edges::{cardinality_box, cardinality_item, clipped_route, drawn_path, label_spot, line_item, marker_of};
 use graph::{note_node, ClassGraph};
 use mermaid_parser::{Class, ClassDiagram, Label, LabelKind};
 
@@ -40,14 +39,67 @@ struct Measured {
     labels: Vec<Option<LaidText>>,
 }
 
-/// Class text reads as markdown (`**bold**`, `_italic_`) when its markers pair up.
-fn markdown(label: &Label) -> Label {
-    let kind = if label.text.contains(['*', '_']) {
-        rich(&label.text).kind
-    } else {
-        LabelKind::Markdown
-    };
-    Label { kind, ..label.clone() }
+/// Class text as mermaid shows it: HTML entities decoded (labels are HTML), read as markdown (`**bold**`,
+/// `_italic_`) unless a lone `*` or `_` would be swallowed.
+pub(super) fn text_label(text: &str) -> Label {
+    let text = decode_html_entities(text);
+    let singles = text.replace("**", "").replace("__", "");
+    let paired = singles.matches('*').count() % 2 == 0 && singles.matches('_').count() % 2 == 0;
+    let doubles = text.matches("**").count() % 2 == 0 && text.matches("__").count() % 2 == 0;
+    Label {
+        kind: if paired && doubles {
+            LabelKind::Markdown
+        } else {
+            LabelKind::Plain
+        },
+        text,
+        ..Label::default()
+    }
+}
+
+/// The few HTML entities people write in class text (`&lt;&lt;service&gt;&gt;`).
+fn decode_html_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    [
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&nbsp;", "\u{a0}"),
+        ("&amp;", "&"),
+    ]
+    .iter()
+    .fold(text.to_string(), |t, (from, to)| t.replace(from, to))
+}
+
+/// Note and label text without its HTML tags: mermaid renders them as HTML, we show the text they hold.
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+        match after.find('>').filter(|_| is_tag) {
+            Some(close) => rest = &after[close + 1..],
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A label or note: tags dropped, then read as class text; the span is kept.
+fn shown(label: &Label) -> Label {
+    Label {
+        span: label.span,
+        ..text_label(&without_tags(&label.text))
+    }
 }
 
 fn measure(diagram: &ClassDiagram, config: &Config) -> Measured {
@@ -61,33 +113,21 @@ fn measure(diagram: &ClassDiagram, config: &Config) -> Measured {
         notes: diagram
             .notes
             .iter()
-            .map(|n| lay_out_label(&rich_label(&n.text), theme))
+            .map(|n| lay_out_label(&shown(&n.text), theme))
             .collect(),
         titles: diagram
             .namespaces
             .iter()
             .map(|ns| {
                 let text = ns.label.as_ref().map_or(ns.id.as_str(), |l| l.text.as_str());
-                lay_out_label(&rich(text), theme)
+                lay_out_label(&text_label(text), theme)
             })
             .collect(),
         labels: diagram
             .relations
             .iter()
-            .map(|r| {
-                r.label
-                    .as_ref()
-                    .map(|l| lay_out_wrapped(&markdown(l), theme, LABEL_WRAP))
-            })
+            .map(|r| r.label.as_ref().map(|l| lay_out_wrapped(&shown(l), theme, LABEL_WRAP)))
             .collect(),
-    }
-}
-
-/// A label whose markdown is read only when its markers pair up.
-fn rich_label(label: &Label) -> Label {
-    Label {
-        kind: rich(&label.text).kind,
-        ..label.clone()
     }
 }
 
@@ -217,6 +257,25 @@ fn draw_relations(
         ..theme.clone()
     };
     let mut taken: Vec<Rect> = rects.to_vec();
+    // Labels keep off namespace titles and do not straddle a namespace's border.
+    for c in &scene.geometry.clusters {
+        taken.extend(c.label_box);
+        let r = c.rect;
+        taken.extend([
+            Rect { height: 1.0, ..r },
+            Rect {
+                y: r.bottom() - 1.0,
+                height: 1.0,
+                ..r
+            },
+            Rect { width: 1.0, ..r },
+            Rect {
+                x: r.right() - 1.0,
+                width: 1.0,
+                ..r
+            },
+        ]);
+    }
     let mut label_items = Vec::new();
     let routes: Vec<Vec<Point>> = out.edges.iter().map(|e| e.points.iter().map(shift).collect()).collect();
     // Relation labels first, so cardinalities keep clear of them.
@@ -224,9 +283,11 @@ fn draw_relations(
         .labels
         .iter()
         .zip(&out.edges)
-        .map(|(l, route)| {
+        .zip(&routes)
+        .map(|((l, route), points)| {
             let (l, c) = (l.as_ref()?, route.label_center?);
-            let (group, rect) = l.edge_label(shift(&c), &theme.edge_label_background, theme);
+            let c = label_spot(points, shift(&c), l.width, l.height, &taken);
+            let (group, rect) = l.edge_label(c, &theme.edge_label_background, theme);
             label_items.push(group);
             taken.push(rect);
             Some(rect)
@@ -244,7 +305,7 @@ fn draw_relations(
         let reversed: Vec<Point> = route.iter().rev().copied().collect();
         for (card, points) in [(&rel.from_cardinality, &reversed), (&rel.to_cardinality, &route)] {
             let Some(card) = card else { continue };
-            let text = lay_out_label(&rich(card), &small);
+            let text = lay_out_label(&text_label(card), &small);
             if let Some(rect) = cardinality_box(points, &text, &taken) {
                 taken.push(rect);
                 label_items.push(cardinality_item(&text, rect, &small));

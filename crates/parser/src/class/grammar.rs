@@ -3,8 +3,9 @@
 //!
 //! Only a new line ends a statement; class bodies (`{ … }`), namespace blocks and quoted strings may span lines.
 
-use crate::ast::{Classifier, Direction, Label, LabelKind, Member, RelationEnd, Span};
-use crate::text::{accessibility_value, decode_entities, found, parse_styles, LINE_BREAK};
+use super::members::member;
+use crate::ast::{Direction, Label, LabelKind, Member, RelationEnd, Span};
+use crate::text::{accessibility_value, decode_entities, found, LINE_BREAK};
 
 /// A grammar error at byte `at` of the text, covering `len` bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +114,7 @@ impl Stmt {
     }
 }
 
-fn is_blank(c: char) -> bool {
+pub(super) fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
@@ -133,7 +134,7 @@ impl<'s> Cursor<'s> {
         self.text.get(self.pos..).unwrap_or("")
     }
 
-    fn err<T>(&self, at: usize, len: usize, msg: impl Into<String>, hint: Option<&str>) -> GResult<T> {
+    pub(super) fn err<T>(&self, at: usize, len: usize, msg: impl Into<String>, hint: Option<&str>) -> GResult<T> {
         Err(GErr {
             at,
             len: len.max(1),
@@ -143,12 +144,12 @@ impl<'s> Cursor<'s> {
     }
 
     /// An error at the cursor covering the token there.
-    fn err_here<T>(&self, msg: impl Into<String>, hint: Option<&str>) -> GResult<T> {
+    pub(super) fn err_here<T>(&self, msg: impl Into<String>, hint: Option<&str>) -> GResult<T> {
         let tok = self.rest().find(char::is_whitespace).unwrap_or(self.rest().len());
         self.err(self.pos, tok, msg, hint)
     }
 
-    fn blanks(&mut self) {
+    pub(super) fn blanks(&mut self) {
         let r = self.rest();
         self.pos += r.len() - r.trim_start_matches(is_blank).len();
     }
@@ -160,7 +161,7 @@ impl<'s> Cursor<'s> {
         self.pos < self.text.len()
     }
 
-    fn eat(&mut self, s: &str) -> bool {
+    pub(super) fn eat(&mut self, s: &str) -> bool {
         if self.rest().starts_with(s) {
             self.pos += s.len();
             true
@@ -170,7 +171,7 @@ impl<'s> Cursor<'s> {
     }
 
     /// `kw` as a whole word followed by a blank, the end of the line or of the text.
-    fn keyword(&mut self, kw: &str) -> bool {
+    pub(super) fn keyword(&mut self, kw: &str) -> bool {
         let r = self.rest();
         let whole = r.starts_with(kw) && r[kw.len()..].chars().next().is_none_or(char::is_whitespace);
         if whole {
@@ -201,7 +202,7 @@ impl<'s> Cursor<'s> {
     }
 
     /// The rest of the line, trimmed, and its span.
-    fn line_text(&mut self) -> (String, Span) {
+    pub(super) fn line_text(&mut self) -> (String, Span) {
         let r = self.rest();
         let n = r.find('\n').unwrap_or(r.len());
         let raw = &r[..n];
@@ -290,7 +291,7 @@ impl<'s> Cursor<'s> {
     }
 
     /// A `"…"` string (may span lines), without quotes.
-    fn quoted(&mut self, what: &str) -> GResult<(String, Span)> {
+    pub(super) fn quoted(&mut self, what: &str) -> GResult<(String, Span)> {
         let start = self.pos;
         if !self.eat("\"") {
             return self.err_here(
@@ -701,144 +702,6 @@ impl<'s> Cursor<'s> {
         self.pos += n;
         Ok(Stmt::Direction(d))
     }
-
-    fn style(&mut self, _start: usize) -> GResult<Stmt> {
-        let class = self.class_ref()?;
-        self.blanks();
-        let (text, _) = self.line_text();
-        Ok(Stmt::Style {
-            id: class.id,
-            styles: parse_styles(&text),
-        })
-    }
-
-    fn class_def(&mut self, start: usize) -> GResult<Stmt> {
-        let r = self.rest();
-        let n = r.find(is_blank).unwrap_or(r.find('\n').unwrap_or(r.len()));
-        if n == 0 {
-            return self.err_here("expected a style class name after `classDef`", None);
-        }
-        let names = r[..n]
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect();
-        self.pos += n;
-        self.blanks();
-        let (text, _) = self.line_text();
-        Ok(Stmt::ClassDef {
-            names,
-            styles: parse_styles(&text),
-            span: Span::new(start, self.pos),
-        })
-    }
-
-    fn css_class(&mut self, _start: usize) -> GResult<Stmt> {
-        let (list, _) = self.quoted("the class names")?;
-        self.blanks();
-        let r = self.rest();
-        let n = r.find(char::is_whitespace).unwrap_or(r.len());
-        if n == 0 {
-            return self.err_here("expected a style class name after the class list", None);
-        }
-        self.pos += n;
-        Ok(Stmt::CssClass {
-            names: list
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect(),
-            class: r[..n].to_string(),
-        })
-    }
-
-    /// An optional `"tooltip"` and target (`_blank`, …) after a link or callback.
-    fn tooltip_and_target(&mut self) -> GResult<Option<String>> {
-        self.blanks();
-        let tooltip = if self.rest().starts_with('"') {
-            Some(decode_entities(&self.quoted("the tooltip")?.0))
-        } else {
-            None
-        };
-        self.blanks();
-        if self.rest().starts_with('_') {
-            let r = self.rest();
-            self.pos += r.find(char::is_whitespace).unwrap_or(r.len());
-        }
-        Ok(tooltip)
-    }
-
-    fn link(&mut self, _start: usize) -> GResult<Stmt> {
-        let class = self.class_ref()?;
-        self.blanks();
-        let (url, _) = self.quoted("the link's URL")?;
-        let tooltip = self.tooltip_and_target()?;
-        Ok(Stmt::Link {
-            id: class.id,
-            url,
-            tooltip,
-        })
-    }
-
-    fn callback(&mut self, _start: usize) -> GResult<Stmt> {
-        let class = self.class_ref()?;
-        self.blanks();
-        self.quoted("the callback's name")?;
-        let tooltip = self.tooltip_and_target()?;
-        Ok(Stmt::Callback { id: class.id, tooltip })
-    }
-
-    /// `click X href "url" …`, `click X call fn(args) …`, `click X fn …`.
-    fn click(&mut self, start: usize) -> GResult<Stmt> {
-        let class = self.class_ref()?;
-        self.blanks();
-        if self.keyword("href") {
-            self.blanks();
-            let mut link = self.link_after(class.id)?;
-            if let Stmt::Link { tooltip, .. } = &mut link {
-                *tooltip = self.tooltip_and_target()?;
-            }
-            return Ok(link);
-        }
-        if self.rest().starts_with('"') {
-            let mut link = self.link_after(class.id)?;
-            if let Stmt::Link { tooltip, .. } = &mut link {
-                *tooltip = self.tooltip_and_target()?;
-            }
-            return Ok(link);
-        }
-        self.keyword("call");
-        self.blanks();
-        let r = self.rest();
-        let n = r
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-            .unwrap_or(r.len());
-        if n == 0 {
-            return self.err(
-                start,
-                self.pos - start,
-                "expected a link or a callback after `click`",
-                None,
-            );
-        }
-        self.pos += n;
-        if self.rest().starts_with('(') {
-            let r = self.rest();
-            match r.find(')').filter(|&c| !r[..c].contains('\n')) {
-                Some(c) => self.pos += c + 1,
-                None => return self.err_here("unclosed `(`: expected `)` after the callback's arguments", None),
-            }
-        }
-        let tooltip = self.tooltip_and_target()?;
-        Ok(Stmt::Callback { id: class.id, tooltip })
-    }
-
-    fn link_after(&mut self, id: String) -> GResult<Stmt> {
-        let (url, _) = self.quoted("the link's URL")?;
-        Ok(Stmt::Link { id, url, tooltip: None })
-    }
 }
 
 /// Text that is drawn (labels, notes): entity codes decoded, `<br>` and real new lines as line breaks. Whether
@@ -847,51 +710,6 @@ pub(super) fn shown_label(text: &str, span: Span) -> Label {
     Label {
         text: decode_entities(text).replace('\n', &LINE_BREAK.to_string()),
         kind: LabelKind::Plain,
-        span,
-    }
-}
-
-/// A member line: method when a `)` follows the first character; the classifier (`$`, `*`) at the end is taken
-/// off, and a method's return type is shown after ` : `.
-pub(super) fn member(raw: &str, span: Span) -> Member {
-    let is_method = raw.char_indices().any(|(i, c)| c == ')' && i > 0);
-    let mut classifier = Classifier::None;
-    let mut text = raw.trim().to_string();
-    let take = |t: &mut String, c: &mut Classifier| match t.chars().last() {
-        Some('$') => {
-            t.pop();
-            *c = Classifier::Static;
-        }
-        Some('*') if !t.ends_with("**") => {
-            t.pop();
-            *c = Classifier::Abstract;
-        }
-        _ => {}
-    };
-    if is_method {
-        let close = text.rfind(')').unwrap_or(text.len() - 1);
-        let (head, tail) = text.split_at(close + 1);
-        let mut tail = tail.trim().to_string();
-        // The classifier may follow the parentheses or the return type.
-        if tail.starts_with(['$', '*']) && !tail.starts_with("**") {
-            let mut c = tail.remove(0).to_string();
-            take(&mut c, &mut classifier);
-            tail = tail.trim().to_string();
-        }
-        take(&mut tail, &mut classifier);
-        let head = head.to_string();
-        text = if tail.trim().is_empty() {
-            head
-        } else {
-            format!("{head} : {}", tail.trim())
-        };
-    } else {
-        take(&mut text, &mut classifier);
-    }
-    Member {
-        text,
-        is_method,
-        classifier,
         span,
     }
 }

@@ -3,6 +3,8 @@
 //! boxes, namespaces with their dotted parents.
 
 mod grammar;
+mod interaction;
+mod members;
 #[cfg(test)]
 mod tests;
 
