@@ -70,9 +70,9 @@ pub struct Limits {
     pub max_input_bytes: usize,
     /// Nesting depth of flowchart subgraphs and sequence blocks. Default 256.
     pub max_nesting_depth: usize,
-    /// Flowchart nodes, sequence participants, ER entities. Default 10,000.
+    /// Flowchart nodes, sequence participants, ER entities, classes. Default 10,000.
     pub max_nodes: usize,
-    /// Flowchart edges, sequence statements, ER relationships. Default 20,000.
+    /// Flowchart edges, sequence statements, ER relationships, class relations and notes. Default 20,000.
     pub max_edges: usize,
     /// Characters in one label. Default 20,000.
     pub max_label_chars: usize,

@@ -118,6 +118,22 @@ const PLACES: &[&str] = &[
     "erDiagram\n  CUSTOMER\n  style CUSTOMER fill:{P},stroke:{P},color:{P}",
     "erDiagram\n  CUSTOMER:::{P}\n  classDef {P} fill:{P}",
     "erDiagram\n  accTitle: {P}\n  CUSTOMER ||--o{ ORDER : places",
+    // Class diagram
+    "classDiagram\n  class A[\"{P}\"]",
+    "classDiagram\n  class `{P}`\n  `{P}` --> B",
+    "classDiagram\n  class A {\n    {P}\n    +run({P}) {P}\n  }",
+    "classDiagram\n  A : {P}\n  A : +{P}()$",
+    "classDiagram\n  class A~{P}~",
+    "classDiagram\n  class A {\n    <<{P}>>\n  }",
+    "classDiagram\n  A \"{P}\" --> \"{P}\" B : {P}",
+    "classDiagram\n  A --() {P}",
+    "classDiagram\n  note \"{P}\"\n  note for A \"{P}\"\n  class A",
+    "classDiagram\n  namespace N[\"{P}\"] {\n    class A\n  }",
+    "classDiagram\n  class A\n  style A fill:{P},stroke:{P},color:{P}",
+    "classDiagram\n  class A:::x\n  classDef x fill:{P},color:{P}",
+    "classDiagram\n  class A\n  link A \"{P}\" \"{P}\"\n  click A href \"{P}\"",
+    "classDiagram\n  class A\n  callback A \"{P}\" \"{P}\"",
+    "classDiagram\n  accTitle: {P}\n  accDescr: {P}\n  class A",
 ];
 
 /// Elements the SVG writer may produce.
