@@ -51,7 +51,7 @@ struct Ctx<'a> {
     separate: Vec<bool>,
 }
 
-fn rank_dir(d: Direction) -> RankDir {
+pub(crate) fn rank_dir(d: Direction) -> RankDir {
     match d {
         Direction::TopBottom => RankDir::TopBottom,
         Direction::BottomTop => RankDir::BottomTop,

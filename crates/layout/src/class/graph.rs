@@ -2,9 +2,10 @@
 //! namespaces as clusters.
 
 use super::boxes::ClassBox;
-use crate::layered::{ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
+use crate::layered::{ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, Spacing};
+use crate::placement::rank_dir;
 use crate::text::LaidText;
-use mermaid_parser::{ClassDiagram, Direction};
+use mermaid_parser::ClassDiagram;
 use std::collections::HashMap;
 
 /// mermaid's spacing for class diagrams (read from `state.nodeSpacing` / `rankSpacing`, both 50).
@@ -97,29 +98,23 @@ pub(super) fn build(diagram: &ClassDiagram, boxes: &[ClassBox], notes: &[LaidTex
         .enumerate()
         .filter_map(|(i, n)| Some((i, *index.get(n.class.as_deref()?)?)))
         .collect();
-    let mut edges: Vec<EdgeSpec> = relation_ends
+    let note_ends = note_links
         .iter()
-        .map(|&(from, to)| EdgeSpec {
+        .map(|&(note, class)| (note_node(diagram, note), class));
+    let edges: Vec<EdgeSpec> = relation_ends
+        .iter()
+        .copied()
+        .chain(note_ends)
+        .map(|(from, to)| EdgeSpec {
             from,
             to,
             min_len: 1,
             label: None,
         })
         .collect();
-    edges.extend(note_links.iter().map(|&(note, class)| EdgeSpec {
-        from: note_node(diagram, note),
-        to: class,
-        min_len: 1,
-        label: None,
-    }));
     ClassGraph {
         input: LayeredInput {
-            direction: match diagram.direction {
-                Direction::TopBottom => RankDir::TopBottom,
-                Direction::BottomTop => RankDir::BottomTop,
-                Direction::LeftRight => RankDir::LeftRight,
-                Direction::RightLeft => RankDir::RightLeft,
-            },
+            direction: rank_dir(diagram.direction),
             nodes,
             edges,
             clusters,

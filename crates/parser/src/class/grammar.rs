@@ -4,7 +4,7 @@
 //! Only a new line ends a statement; class bodies (`{ … }`), namespace blocks and quoted strings may span lines.
 
 use super::members::member;
-use crate::ast::{Direction, Label, LabelKind, Member, RelationEnd, Span};
+use crate::ast::{Direction, Label, LabelKind, Member, Relation, RelationEnd, Span};
 use crate::text::{accessibility_value, decode_entities, found, LINE_BREAK};
 
 /// A grammar error at byte `at` of the text, covering `len` bytes.
@@ -51,16 +51,11 @@ pub(super) enum Stmt {
         class: ClassRef,
         annotation: String,
     },
+    /// `rel.from` / `rel.to` are filled in by the builder from the two mentions.
     Relation {
+        rel: Box<Relation>,
         from: ClassRef,
         to: ClassRef,
-        from_end: RelationEnd,
-        to_end: RelationEnd,
-        dashed: bool,
-        from_cardinality: Option<String>,
-        to_cardinality: Option<String>,
-        label: Option<Label>,
-        span: Span,
     },
     Note {
         text: Label,
@@ -551,15 +546,18 @@ impl<'s> Cursor<'s> {
             None
         };
         Ok(Stmt::Relation {
+            rel: Box::new(Relation {
+                from_end,
+                to_end,
+                dashed,
+                from_cardinality,
+                to_cardinality,
+                label,
+                span: Span::new(start, self.pos),
+                ..Relation::default()
+            }),
             from,
             to,
-            from_end,
-            to_end,
-            dashed,
-            from_cardinality,
-            to_cardinality,
-            label,
-            span: Span::new(start, self.pos),
         })
     }
 

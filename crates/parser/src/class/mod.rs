@@ -8,7 +8,7 @@ mod members;
 #[cfg(test)]
 mod tests;
 
-use crate::ast::{Class, ClassDef, ClassDiagram, ClassNote, Label, Namespace, Relation, RelationEnd, Span};
+use crate::ast::{Class, ClassDef, ClassDiagram, ClassNote, Label, Namespace, RelationEnd, Span};
 use crate::preprocess::Preprocessed;
 use crate::ParseError;
 use grammar::{ClassRef, Cursor, GErr, Stmt};
@@ -182,40 +182,20 @@ impl Builder {
             }
             Stmt::Member { class, member } => self.class(&class).members.push(member),
             Stmt::Annotation { class, annotation } => self.class(&class).annotations.push(annotation),
-            Stmt::Relation {
-                from,
-                to,
-                from_end,
-                to_end,
-                dashed,
-                from_cardinality,
-                to_cardinality,
-                label,
-                span,
-            } => {
+            Stmt::Relation { mut rel, from, to } => {
                 let lollipop = |e| e == RelationEnd::Lollipop;
-                let both = lollipop(from_end) && lollipop(to_end);
-                let from_id = if lollipop(from_end) && !both {
-                    self.interface(&from)
-                } else {
-                    self.class(&from).id.clone()
+                let both = lollipop(rel.from_end) && lollipop(rel.to_end);
+                // A lollipop end names an interface, drawn as a box of its own at every use.
+                let end = |b: &mut Self, r: &ClassRef, e| {
+                    if lollipop(e) && !both {
+                        b.interface(r)
+                    } else {
+                        b.class(r).id.clone()
+                    }
                 };
-                let to_id = if lollipop(to_end) && !both {
-                    self.interface(&to)
-                } else {
-                    self.class(&to).id.clone()
-                };
-                self.diagram.relations.push(Relation {
-                    from: from_id,
-                    to: to_id,
-                    from_end,
-                    to_end,
-                    dashed,
-                    from_cardinality,
-                    to_cardinality,
-                    label,
-                    span,
-                });
+                rel.from = end(self, &from, rel.from_end);
+                rel.to = end(self, &to, rel.to_end);
+                self.diagram.relations.push(*rel);
             }
             Stmt::Note { text, class, span } => self.diagram.notes.push(ClassNote {
                 text,
