@@ -30,8 +30,8 @@ pub(super) fn note_node(diagram: &ClassDiagram, i: usize) -> usize {
     diagram.classes.len() + i
 }
 
-/// Which namespaces contain a class or a note, directly or through a nested namespace.
-fn occupied_namespaces(diagram: &ClassDiagram) -> Vec<bool> {
+/// Which namespaces contain a class or a note, directly or (when they nest) through a nested namespace.
+fn occupied_namespaces(diagram: &ClassDiagram, nested: bool) -> Vec<bool> {
     let mut occupied = vec![false; diagram.namespaces.len()];
     let homes = diagram
         .classes
@@ -43,14 +43,22 @@ fn occupied_namespaces(diagram: &ClassDiagram) -> Vec<bool> {
         // Parents come before their children, so walking up always ends.
         while let Some(i) = at.filter(|&i| i < occupied.len() && !occupied[i]) {
             occupied[i] = true;
-            at = diagram.namespaces[i].parent.filter(|&p| p < i);
+            at = diagram.namespaces[i].parent.filter(|&p| nested && p < i);
         }
     }
     occupied
 }
 
-pub(super) fn build(diagram: &ClassDiagram, boxes: &[ClassBox], notes: &[LaidText], titles: &[LaidText]) -> ClassGraph {
-    let occupied = occupied_namespaces(diagram);
+/// The engine graph; `nested`: namespaces nest by their dotted names and blocks (`class.hierarchicalNamespaces`),
+/// else each block is a cluster of its own.
+pub(super) fn build(
+    diagram: &ClassDiagram,
+    boxes: &[ClassBox],
+    notes: &[LaidText],
+    titles: &[LaidText],
+    nested: bool,
+) -> ClassGraph {
+    let occupied = occupied_namespaces(diagram, nested);
     let mut cluster_of = vec![None; diagram.namespaces.len()];
     let mut clusters = Vec::new();
     for (i, ns) in diagram.namespaces.iter().enumerate() {
@@ -59,7 +67,10 @@ pub(super) fn build(diagram: &ClassDiagram, boxes: &[ClassBox], notes: &[LaidTex
         }
         cluster_of[i] = Some(clusters.len());
         clusters.push(ClusterSpec {
-            parent: ns.parent.and_then(|p| cluster_of.get(p).copied().flatten()),
+            parent: ns
+                .parent
+                .filter(|_| nested)
+                .and_then(|p| cluster_of.get(p).copied().flatten()),
             title_width: titles[i].width,
             title_height: titles[i].height,
         });

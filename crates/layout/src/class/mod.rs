@@ -119,7 +119,12 @@ fn measure(diagram: &ClassDiagram, config: &Config) -> Measured {
             .namespaces
             .iter()
             .map(|ns| {
-                let text = ns.label.as_ref().map_or(ns.id.as_str(), |l| l.text.as_str());
+                // A nested namespace shows the last part of its dotted name.
+                let name = match ns.id.rsplit_once('.') {
+                    Some((_, last)) if config.class_hierarchical_namespaces && !last.is_empty() => last,
+                    _ => ns.id.as_str(),
+                };
+                let text = ns.label.as_ref().map_or(name, |l| l.text.as_str());
                 lay_out_label(&text_label(text), theme)
             })
             .collect(),
@@ -146,7 +151,13 @@ fn class_css(diagram: &ClassDiagram, class: &Class) -> Vec<(String, String)> {
 pub(crate) fn lay_out(diagram: &ClassDiagram, config: &Config) -> Scene {
     let theme = &config.theme;
     let measured = measure(diagram, config);
-    let mut graph = graph::build(diagram, &measured.boxes, &measured.notes, &measured.titles);
+    let mut graph = graph::build(
+        diagram,
+        &measured.boxes,
+        &measured.notes,
+        &measured.titles,
+        config.class_hierarchical_namespaces,
+    );
     for (edge, label) in graph.input.edges.iter_mut().zip(&measured.labels) {
         edge.label = label.as_ref().map(|l| (l.width, l.height));
     }

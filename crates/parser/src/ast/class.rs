@@ -160,7 +160,9 @@ pub struct Namespace {
     /// The name as written (`Company.Engineering`).
     pub id: String,
     pub label: Option<Label>,
-    /// The enclosing namespace block.
+    /// The enclosing namespace: its block, or the namespace its dotted name extends.
     pub parent: Option<usize>,
+    /// Created only as the parent of a dotted name (`Co` for `namespace Co.Eng`), never written as a block.
+    pub implied: bool,
     pub span: Span,
 }

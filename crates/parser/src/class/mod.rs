@@ -140,19 +140,16 @@ impl Builder {
         if let Some(&i) = self.namespace_index.get(id) {
             return i;
         }
-        let (parent, name) = match id.rsplit_once('.') {
-            Some((p, n)) if !p.is_empty() && !n.is_empty() => (Some(self.namespace(p, span)), n),
-            _ => (None, id),
+        let parent = match id.rsplit_once('.') {
+            Some((p, n)) if !p.is_empty() && !n.is_empty() => Some(self.namespace(p, span)),
+            _ => None,
         };
         let i = self.diagram.namespaces.len();
         self.diagram.namespaces.push(Namespace {
             id: id.to_string(),
-            label: (name != id).then(|| Label {
-                text: name.to_string(),
-                span,
-                ..Label::default()
-            }),
+            label: None,
             parent,
+            implied: true,
             span,
         });
         self.namespace_index.insert(id.to_string(), i);
@@ -213,6 +210,7 @@ impl Builder {
                     self.diagram.namespaces[i].label = label;
                 }
                 self.diagram.namespaces[i].span = span;
+                self.diagram.namespaces[i].implied = false;
                 self.open.push(i);
             }
             Stmt::BlockEnd { .. } => {

@@ -112,7 +112,12 @@ fn namespaces_nest_and_create_dotted_parents() {
     let ids: Vec<&str> = d.namespaces.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, ["Co", "Co.Eng", "Platform", "Platform.Auth"]);
     assert_eq!(d.namespaces[1].parent, Some(0));
-    assert_eq!(d.namespaces[1].label.as_ref().unwrap().text, "Eng");
+    let implied: Vec<bool> = d.namespaces.iter().map(|n| n.implied).collect();
+    assert_eq!(implied, [true, false, false, false]);
+    assert_eq!(
+        d.namespaces[1].label, None,
+        "the layout shows the last part of a dotted name"
+    );
     assert_eq!(d.namespaces[3].label.as_ref().unwrap().text, "Auth service");
     assert_eq!(class(&d, "Dev").namespace, Some(1));
     assert_eq!(class(&d, "User").namespace, Some(3));
