@@ -16,8 +16,9 @@ mod config;
 pub mod markdown;
 mod output;
 
-pub use mermaid_layout::{scene, Config, Scene, Theme, THEME_NAMES};
+pub use mermaid_layout::Config;
 pub use mermaid_parser::{Diagram, ParseError};
+pub use mermaid_scene::{self as scene, Scene, Theme, THEME_NAMES};
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq)]

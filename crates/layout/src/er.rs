@@ -6,8 +6,8 @@
 //! and labels clear. Routes are clipped to the table borders like flowchart edges, then shortened by the
 //! length of their cardinality markers, which are drawn along the line and end exactly on the border.
 
+use crate::engine::{self, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
 use crate::flowchart::{basis_path, clip_route, dedup_points, exit_side, shorten_end};
-use crate::layered::{self, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
 use crate::scene::*;
 use crate::style::css_declarations;
 use crate::text::{lay_out_label, LaidText};
@@ -454,7 +454,7 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
             ..Spacing::default()
         },
     };
-    let out = layered::layout(&input);
+    let out = engine::layout(&input);
     let shift = |p: Point| Point {
         x: p.x + DIAGRAM_PADDING,
         y: p.y + DIAGRAM_PADDING,
@@ -472,7 +472,7 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
     let mut rects = Vec::with_capacity(tables.len());
     let mut node_items = Vec::with_capacity(tables.len());
     for (i, (entity, table)) in diagram.entities.iter().zip(&tables).enumerate() {
-        let c = shift(out.nodes[i]);
+        let c = shift(engine::point(out.nodes[i]));
         let rect = Rect {
             x: c.x - table.width / 2.0,
             y: c.y - table.height / 2.0,
@@ -510,7 +510,7 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
         .edges
         .iter()
         .map(|r| {
-            let mut pts: Vec<Point> = r.points.iter().map(|&p| shift(p)).collect();
+            let mut pts: Vec<Point> = r.points.iter().map(|&p| shift(engine::point(p))).collect();
             dedup_points(&mut pts);
             pts
         })
@@ -598,7 +598,7 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
         });
         let mut label_box = None;
         if let (Some(text), Some(c)) = (&labels[ri], route.label_center) {
-            let (group, rect) = text.edge_label(shift(c), &theme.er_label_background, &label_theme);
+            let (group, rect) = text.edge_label(shift(engine::point(c)), &theme.er_label_background, &label_theme);
             label_box = Some(rect);
             label_items.push(group);
         }

@@ -6,7 +6,8 @@
 //! mermaid's rules. Everything else goes through one engine run per scope.
 
 use crate::config::Config;
-use crate::layered::{self, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, NodeSpec, Point, RankDir, Rect, Spacing};
+use crate::engine::{self, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
+use crate::scene::{Point, Rect};
 use mermaid_parser::{Direction, Flowchart};
 use std::collections::HashMap;
 
@@ -15,9 +16,26 @@ const CLUSTER_PADDING: f64 = 8.0;
 /// Nesting deeper than this is laid out without separate directions (a guard against pathological input).
 const MAX_DEPTH: usize = 64;
 
+/// An edge's route as the engine gave it, in scene coordinates.
+pub(crate) struct Route {
+    /// From the centre of the source box, through every bend, to the centre of the target box.
+    pub points: Vec<Point>,
+    /// Centre of the label's reserved box, when the edge has a label.
+    pub label_center: Option<Point>,
+}
+
+impl Route {
+    fn from_engine(route: EdgeRoute) -> Route {
+        Route {
+            points: route.points.into_iter().map(engine::point).collect(),
+            label_center: route.label_center.map(engine::point),
+        }
+    }
+}
+
 /// A routed edge, with the nodes whose boxes stand for its ends in the layout.
 pub(crate) struct PlacedEdge {
-    pub route: EdgeRoute,
+    pub route: Route,
     pub from: usize,
     pub to: usize,
 }
@@ -248,13 +266,13 @@ impl Ctx<'_> {
                 ..Spacing::default()
             },
         };
-        let out = layered::layout(&input);
+        let out = engine::layout(&input);
 
         for (&n, &slot) in &engine_of_node {
-            placement.nodes[n] = out.nodes[slot];
+            placement.nodes[n] = engine::point(out.nodes[slot]);
         }
         for (&s, &slot) in &cluster_slot {
-            placement.clusters[s] = out.clusters.get(slot).copied();
+            placement.clusters[s] = out.clusters.get(slot).copied().map(engine::rect);
         }
         // A stand-in edge end: the node itself, or for a separate child, its first member.
         let mut stand_ins = vec![0; input.nodes.len()];
@@ -267,7 +285,7 @@ impl Ctx<'_> {
         let stand_in = |engine: usize| stand_ins[engine];
         for ((ei, from, to), route) in edge_slots.into_iter().zip(out.edges) {
             placement.edges[ei] = Some(PlacedEdge {
-                route,
+                route: Route::from_engine(route),
                 from: stand_in(from),
                 to: stand_in(to),
             });
@@ -277,7 +295,7 @@ impl Ctx<'_> {
             let Some(child) = child_placements.remove(&c) else {
                 continue;
             };
-            let center = out.nodes[slot];
+            let center = engine::point(out.nodes[slot]);
             let spec = &input.nodes[slot];
             let rect = Rect {
                 x: center.x - spec.width / 2.0,

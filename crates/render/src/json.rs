@@ -1,7 +1,7 @@
 //! Geometry JSON in the `mermaid-oracle-geometry/1` schema, so our layouts can be measured with the same tools
 //! as mermaid.js's.
 
-use mermaid_layout::scene::{Point, Rect, Scene, SequenceGeometry};
+use mermaid_scene::{Point, Rect, Scene, SequenceGeometry};
 use serde_json::{json, Value};
 
 fn round(v: f64) -> f64 {

@@ -1,4 +1,4 @@
-//! Backends: everything that turns a positioned [`Scene`](mermaid_layout::Scene) into bytes.
+//! Backends: everything that turns a positioned [`Scene`](mermaid_scene::Scene) into bytes.
 //!
 //! This crate owns the output formats: the SVG writer ([`svg`]), PNG through resvg on the embedded font only
 //! ([`png`], behind the `png` feature), vector PDF through svg2pdf on the embedded font only (`pdf`

@@ -1,6 +1,6 @@
 //! The SVG writer: one standalone, well-formed document per scene, byte-for-byte deterministic.
 
-use mermaid_layout::scene::*;
+use mermaid_scene::*;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 

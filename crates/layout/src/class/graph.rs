@@ -2,7 +2,7 @@
 //! namespaces as clusters.
 
 use super::boxes::ClassBox;
-use crate::layered::{ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, Spacing};
+use crate::engine::{ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, Spacing};
 use crate::placement::rank_dir;
 use crate::text::LaidText;
 use mermaid_parser::ClassDiagram;

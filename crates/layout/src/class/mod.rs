@@ -11,8 +11,8 @@ mod edges;
 mod graph;
 
 use crate::config::Config;
+use crate::engine::{self, LayeredOutput};
 use crate::flowchart::add_title;
-use crate::layered;
 use crate::scene::*;
 use crate::style::{css_declarations, safe_url};
 use crate::text::{lay_out_label, lay_out_wrapped, LaidText};
@@ -161,7 +161,7 @@ pub(crate) fn lay_out(diagram: &ClassDiagram, config: &Config) -> Scene {
     for (edge, label) in graph.input.edges.iter_mut().zip(&measured.labels) {
         edge.label = label.as_ref().map(|l| (l.width, l.height));
     }
-    let out = layered::layout(&graph.input);
+    let out = engine::layout(&graph.input);
     let shift = |p: Point| Point {
         x: p.x + DIAGRAM_PADDING,
         y: p.y + DIAGRAM_PADDING,
@@ -180,7 +180,7 @@ pub(crate) fn lay_out(diagram: &ClassDiagram, config: &Config) -> Scene {
         .iter()
         .zip(&out.nodes)
         .map(|(n, &c)| {
-            let c = shift(c);
+            let c = shift(engine::point(c));
             Rect {
                 x: c.x - n.width / 2.0,
                 y: c.y - n.height / 2.0,
@@ -204,18 +204,21 @@ fn draw_namespaces(
     diagram: &ClassDiagram,
     measured: &Measured,
     graph: &ClassGraph,
-    out: &layered::LayeredOutput,
+    out: &LayeredOutput,
     scene: &mut Scene,
     theme: &Theme,
 ) {
     for (i, ns) in diagram.namespaces.iter().enumerate() {
-        let Some(r) = graph.cluster_of[i].and_then(|c| out.clusters.get(c)) else {
+        let Some(r) = graph.cluster_of[i]
+            .and_then(|c| out.clusters.get(c))
+            .map(|&r| engine::rect(r))
+        else {
             continue;
         };
         let rect = Rect {
             x: r.x + DIAGRAM_PADDING,
             y: r.y + DIAGRAM_PADDING,
-            ..*r
+            ..r
         };
         let title = &measured.titles[i];
         let title_box = Rect {
@@ -254,7 +257,7 @@ fn draw_relations(
     diagram: &ClassDiagram,
     measured: &Measured,
     graph: &ClassGraph,
-    out: &layered::LayeredOutput,
+    out: &LayeredOutput,
     rects: &[Rect],
     scene: &mut Scene,
     theme: &Theme,
@@ -288,7 +291,11 @@ fn draw_relations(
         ]);
     }
     let mut label_items = Vec::new();
-    let routes: Vec<Vec<Point>> = out.edges.iter().map(|e| e.points.iter().map(shift).collect()).collect();
+    let routes: Vec<Vec<Point>> = out
+        .edges
+        .iter()
+        .map(|e| e.points.iter().map(|&p| shift(&engine::point(p))).collect())
+        .collect();
     // Relation labels first, so cardinalities keep clear of them.
     let label_boxes: Vec<Option<Rect>> = measured
         .labels
@@ -297,7 +304,7 @@ fn draw_relations(
         .zip(&routes)
         .map(|((l, route), points)| {
             let (l, c) = (l.as_ref()?, route.label_center?);
-            let c = label_spot(points, shift(&c), l.width, l.height, &taken);
+            let c = label_spot(points, shift(&engine::point(c)), l.width, l.height, &taken);
             let (group, rect) = l.edge_label(c, &theme.edge_label_background, theme);
             label_items.push(group);
             taken.push(rect);

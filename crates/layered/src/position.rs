@@ -321,7 +321,7 @@ fn balance(f: &Frame, candidates: Vec<(Vec<f64>, bool)>) -> Vec<f64> {
 
 #[cfg(test)]
 mod tests {
-    use crate::layered::{layout, EdgeSpec, LayeredInput, NodeSpec};
+    use crate::{layout, EdgeSpec, LayeredInput, NodeSpec};
 
     #[test]
     fn no_overlaps_within_a_rank() {

@@ -72,7 +72,7 @@ fn dummy_group(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layered::{acyclic, labels, rank, EdgeSpec, LayeredInput, NodeSpec};
+    use crate::{acyclic, labels, rank, EdgeSpec, LayeredInput, NodeSpec};
 
     #[test]
     fn long_and_labelled_edges_become_chains() {

@@ -5,7 +5,7 @@ mod common;
 use std::time::Instant;
 
 use common::{check, DIRECTIONS};
-use mermaid_layout::layered::{layout, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, RankDir};
+use mermaid_layered::{layout, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, RankDir};
 use proptest::prelude::*;
 
 /// Random graph: up to `max_nodes` nodes with random sizes, edges including cycles, self-loops, parallel
@@ -162,7 +162,7 @@ fn thousand_nodes_quickly() {
     assert_eq!(out.nodes.len(), 1_000);
 }
 
-/// Run with `cargo test --release -p mermaid-layout --test layered_random -- --ignored --nocapture`.
+/// Run with `cargo test --release -p mermaid-layered --test layered_random -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn ten_thousand_nodes() {

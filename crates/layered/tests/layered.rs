@@ -3,7 +3,7 @@
 mod common;
 
 use common::{check, crossings, DIRECTIONS};
-use mermaid_layout::layered::{layout, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, Point, RankDir};
+use mermaid_layered::{layout, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, Point, RankDir};
 
 fn node(width: f64, height: f64) -> NodeSpec {
     NodeSpec {

@@ -50,7 +50,7 @@ const PROPERTIES: &[&str] = &[
     "paint-order",
 ];
 
-pub(crate) fn css_declarations(styles: &[(String, String)]) -> Vec<(String, String)> {
+pub fn css_declarations(styles: &[(String, String)]) -> Vec<(String, String)> {
     styles
         .iter()
         .filter_map(|(k, v)| {
@@ -73,7 +73,7 @@ pub(crate) fn css_declarations(styles: &[(String, String)]) -> Vec<(String, Stri
 
 /// A link target that is safe to put in an SVG `href`: only `http:`, `https:` and `mailto:` URLs, with no
 /// whitespace or control characters and no quotes or angle brackets. Anything else gives `None`.
-pub(crate) fn safe_url(url: &str) -> Option<String> {
+pub fn safe_url(url: &str) -> Option<String> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
     let scheme_ok = ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s));

@@ -76,7 +76,7 @@ fn back_edges(g: &LayeredGraph) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layered::{EdgeSpec, LayeredInput, NodeSpec};
+    use crate::{EdgeSpec, LayeredInput, NodeSpec};
 
     fn graph(n: usize, edges: &[(usize, usize)]) -> LayeredGraph {
         let input = LayeredInput {

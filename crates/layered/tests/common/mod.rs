@@ -1,7 +1,7 @@
 //! Geometric checks shared by the layered-layout integration tests.
 #![allow(dead_code)]
 
-use mermaid_layout::layered::{LayeredInput, LayeredOutput, Point, RankDir, Rect};
+use mermaid_layered::{LayeredInput, LayeredOutput, Point, RankDir, Rect};
 
 pub const EPS: f64 = 1e-6;
 

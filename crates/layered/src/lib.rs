@@ -10,6 +10,30 @@
 //!
 //! Everything is computed top-to-bottom; other directions are a transform of the input sizes and the output
 //! coordinates. The engine knows nothing about shapes, text or SVG: callers clip edge ends to their outlines.
+//!
+//! It must not know about Mermaid (no parser, no diagram types), text measuring or any output format: every size
+//! comes in as a number. See the crate's README for an example.
+//!
+//! ```
+//! use mermaid_layered::{layout, EdgeSpec, LayeredInput, NodeSpec};
+//!
+//! let node = NodeSpec { width: 80.0, height: 40.0, cluster: None };
+//! let input = LayeredInput {
+//!     nodes: vec![node.clone(), node.clone(), node],
+//!     edges: vec![
+//!         EdgeSpec { from: 0, to: 1, min_len: 1, label: None },
+//!         EdgeSpec { from: 0, to: 2, min_len: 1, label: Some((30.0, 14.0)) },
+//!     ],
+//!     ..Default::default()
+//! };
+//! let out = layout(&input);
+//! assert!(out.nodes[1].y > out.nodes[0].y, "ranks go down");
+//! assert!(out.edges[1].label_center.is_some());
+//! ```
+// Library code must not panic on any input. The engine's `expect`s state invariants of its own data structures
+// (a spanning tree's non-root nodes have a parent edge, a negative cut value implies an entering edge, orders keep
+// their counts), never properties of the input; the property tests in `tests/` exercise them.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::panic))]
 
 mod acyclic;
 mod bypass;

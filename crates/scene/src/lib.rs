@@ -1,11 +1,39 @@
 //! The positioned scene: everything a backend draws, with final coordinates and resolved style.
 //!
-//! Layout produces one [`Scene`]; the SVG writer, the PNG rasterizer and the geometry JSON only walk it. A
+//! This crate is the contract between layout and the backends (as usvg's tree is for resvg). Layout produces
+//! one [`Scene`]; the SVG writer, the PNG rasterizer, the PDF converter and the geometry JSON only walk it. A
 //! backend that would need to re-derive a position or a size is a sign that a field is missing here.
+//!
+//! It owns the scene types (items, paths, markers, text runs with resolved style), the semantic geometry the JSON
+//! export reads ([`Geometry`]: nodes, edges, clusters, sequence parts), the colour themes every diagram type
+//! shares ([`theme`]) and the filter that reduces user CSS and link targets to safe values ([`style`]).
+//!
+//! It must not know how positions are computed (no layout engine, no Mermaid syntax) or any output format.
+// Library code must not panic on any input; unit tests may.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod style;
+pub mod theme;
+
+pub use theme::{Theme, THEME_NAMES};
 
 use mermaid_text::{line_width, Weight};
 
-pub use crate::layered::{Point, Rect};
+/// A 2-D point in output coordinates (y grows downward).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// An axis-aligned rectangle by its top-left corner and size.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
 
 /// One laid-out diagram.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -443,7 +471,7 @@ impl Path {
 }
 
 /// Move every drawn item by `(dx, dy)` (the scene's geometry is left alone; see [`Scene::translate`]).
-pub(crate) fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
+pub fn translate_items(items: &mut [Item], dx: f64, dy: f64) {
     for item in items {
         match item {
             Item::Group { items, .. } | Item::Link { items, .. } => translate_items(items, dx, dy),
@@ -545,7 +573,7 @@ fn item_bounds(items: &[Item], acc: &mut Option<Rect>) {
 }
 
 /// The box around the drawn items: shapes and paths with their strokes, and text as measured.
-pub(crate) fn items_bounds(items: &[Item]) -> Option<Rect> {
+pub fn items_bounds(items: &[Item]) -> Option<Rect> {
     let mut acc = None;
     item_bounds(items, &mut acc);
     acc
