@@ -14,6 +14,12 @@ use crate::ParseError;
 use grammar::{ClassRef, Cursor, GErr, Stmt};
 use std::collections::HashMap;
 
+/// A class diagram: its first keywords and its grammar.
+pub(crate) const GRAMMAR: crate::Grammar = crate::Grammar {
+    keywords: &["classDiagram", "classDiagram-v2"],
+    parse: |pre| parse_class(pre).map(crate::Diagram::Class),
+};
+
 pub(crate) fn parse_class(pre: &Preprocessed<'_>) -> Result<ClassDiagram, ParseError> {
     let to_error = |e: GErr| -> ParseError {
         let err = ParseError::new(pre.source, Span::new(e.at, e.at + e.len), e.msg);
