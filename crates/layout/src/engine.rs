@@ -21,3 +21,14 @@ pub(crate) fn rect(r: mermaid_layered::Rect) -> Rect {
         height: r.height,
     }
 }
+
+/// The engine's rank direction for a diagram's `direction`.
+pub(crate) fn rank_dir(d: mermaid_parser::Direction) -> RankDir {
+    use mermaid_parser::Direction;
+    match d {
+        Direction::TopBottom => RankDir::TopBottom,
+        Direction::BottomTop => RankDir::BottomTop,
+        Direction::LeftRight => RankDir::LeftRight,
+        Direction::RightLeft => RankDir::RightLeft,
+    }
+}

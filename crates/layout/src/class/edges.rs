@@ -2,7 +2,7 @@
 //! as smooth curves, with the relation label where the engine reserved room for it and each cardinality near
 //! its end, clear of every box and label.
 
-use crate::flowchart::{basis_path, clip_route, dedup_points, shorten_end};
+use crate::routes::{basis_path, clip_route, dedup_points, shorten_end};
 use crate::scene::*;
 use crate::text::LaidText;
 use crate::theme::Theme;

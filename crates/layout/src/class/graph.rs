@@ -2,8 +2,7 @@
 //! namespaces as clusters.
 
 use super::boxes::ClassBox;
-use crate::engine::{ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, Spacing};
-use crate::placement::rank_dir;
+use crate::engine::{rank_dir, ClusterSpec, EdgeSpec, LayeredInput, NodeSpec, Spacing};
 use crate::text::LaidText;
 use mermaid_parser::ClassDiagram;
 use std::collections::HashMap;
