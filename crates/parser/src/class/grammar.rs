@@ -182,6 +182,11 @@ impl<'s> Cursor<'s> {
         if r.is_empty() || r.starts_with('\n') {
             return Ok(());
         }
+        if r.starts_with("%%") {
+            // A comment to the end of the line.
+            self.pos += r.find('\n').unwrap_or(r.len());
+            return Ok(());
+        }
         if r.starts_with(';') {
             return self.err(
                 self.pos,
@@ -196,11 +201,12 @@ impl<'s> Cursor<'s> {
         )
     }
 
-    /// The rest of the line, trimmed, and its span.
+    /// The rest of the line up to a ` %%` comment, trimmed, and its span.
     pub(super) fn line_text(&mut self) -> (String, Span) {
         let r = self.rest();
         let n = r.find('\n').unwrap_or(r.len());
-        let raw = &r[..n];
+        let comment = r[..n].find(" %%").or_else(|| r[..n].find("\t%%"));
+        let raw = &r[..comment.unwrap_or(n)];
         let lead = raw.len() - raw.trim_start().len();
         let span = Span::new(self.pos + lead, self.pos + raw.trim_end().len());
         self.pos += n;
@@ -620,7 +626,8 @@ impl<'s> Cursor<'s> {
             let n = r.find('\n').unwrap_or(r.len());
             let line = &r[..n];
             let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
+            let code = line.find(" %%").map_or(line, |c| &line[..c]);
+            let trimmed = code.trim();
             let line_start = self.pos + lead;
             if let Some(close) = trimmed.find('}').filter(|_| !trimmed.starts_with("<<")) {
                 let before = trimmed[..close].trim();

@@ -178,3 +178,11 @@ fn errors_point_at_the_mistake() {
     let e = err("classDiagram\n}\n");
     assert!(e.message.contains("no namespace block is open"));
 }
+
+#[test]
+fn comments_end_lines() {
+    let d =
+        class_diagram("classDiagram\nA --> B : uses %% why\nclass C %% a class\nC : +run() %% member\n%% whole line\n");
+    assert_eq!(d.relations[0].label.as_ref().unwrap().text, "uses");
+    assert_eq!(class(&d, "C").members[0].text, "+run()");
+}
