@@ -74,7 +74,7 @@ fn corpus(kinds: &[&str]) -> Vec<String> {
 /// Diagrams per second over the corpus of every type we render, and over each type's own corpus.
 fn corpus_throughput(c: &mut Criterion) {
     let sets: [(&str, &[&str]); 2] = [
-        ("corpus", &["flowchart", "sequence", "er", "class"]),
+        ("corpus", &["flowchart", "sequence", "er", "class", "state"]),
         ("corpus-class", &["class"]),
     ];
     for (name, kinds) in sets {

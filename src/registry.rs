@@ -47,6 +47,11 @@ pub const DIAGRAM_TYPES: &[DiagramType] = &[
         grammar: mermaid_parser::CLASS,
         lay_out: mermaid_layout::CLASS,
     },
+    DiagramType {
+        name: "state",
+        grammar: mermaid_parser::STATE,
+        lay_out: mermaid_layout::STATE,
+    },
 ];
 
 /// Parse `source` with the grammar its first keyword selects.

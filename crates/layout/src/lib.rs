@@ -20,6 +20,7 @@ mod routes;
 
 mod sequence;
 mod shapes;
+mod state;
 mod text;
 
 // Shorter paths for the crates every diagram module reads.
@@ -57,5 +58,11 @@ pub const ER: Layout = |diagram, config| match diagram {
 /// Class diagrams, through the layered engine.
 pub const CLASS: Layout = |diagram, config| match diagram {
     Diagram::Class(diagram) => Some(class::lay_out(diagram, config)),
+    _ => None,
+};
+
+/// State diagrams, lowered to the flowchart placement's graph.
+pub const STATE: Layout = |diagram, config| match diagram {
+    Diagram::State(diagram) => Some(state::lay_out(diagram, config)),
     _ => None,
 };

@@ -8,8 +8,8 @@
 //! It must not know about layout, text measurement, SVG or any output format.
 //!
 //! Diagram types parsed today, one folder each: flowcharts (`graph`, `flowchart`, `flowchart-elk`), sequence
-//! diagrams (`sequenceDiagram`), entity–relationship diagrams (`erDiagram`) and class diagrams (`classDiagram`,
-//! `classDiagram-v2`). Each folder exports its
+//! diagrams (`sequenceDiagram`), entity–relationship diagrams (`erDiagram`), class diagrams (`classDiagram`,
+//! `classDiagram-v2`) and state diagrams (`stateDiagram`, `stateDiagram-v2`). Each folder exports its
 //! [`Grammar`] (first keywords and parser); [`parse`] chooses among [`GRAMMARS`], [`parse_with`] among any list
 //! (mermaid-rs passes its registry's). Any other first keyword gives an error that lists the supported ones.
 //! `cargo run -p mermaid-parser --example dump -- FILE` prints the AST of a file.
@@ -32,6 +32,7 @@ mod limits;
 mod preprocess;
 mod sequence;
 mod shapes;
+mod state;
 mod text;
 
 pub use ast::*;
@@ -67,15 +68,15 @@ pub const SEQUENCE: Grammar = sequence::GRAMMAR;
 pub const ER: Grammar = er::GRAMMAR;
 /// Class diagrams: `classDiagram`, `classDiagram-v2`.
 pub const CLASS: Grammar = class::GRAMMAR;
+/// State diagrams: `stateDiagram`, `stateDiagram-v2`.
+pub const STATE: Grammar = state::GRAMMAR;
 
 /// Every grammar of this crate, what [`parse`] chooses from. (mermaid-rs chooses from its registry of diagram
 /// types, which pairs each grammar with a layout; a test there keeps both lists equal.)
-pub const GRAMMARS: &[Grammar] = &[FLOWCHART, ER, SEQUENCE, CLASS];
+pub const GRAMMARS: &[Grammar] = &[FLOWCHART, ER, SEQUENCE, CLASS, STATE];
 
 /// Mermaid diagram keywords that are recognised but not supported (yet).
 const KNOWN_UNSUPPORTED: &[&str] = &[
-    "stateDiagram",
-    "stateDiagram-v2",
     "gantt",
     "pie",
     "journey",

@@ -19,10 +19,12 @@ impl Span {
 mod class;
 mod er;
 mod sequence;
+mod state;
 
 pub use class::*;
 pub use er::*;
 pub use sequence::*;
+pub use state::*;
 
 /// Any diagram the parser understands.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +33,7 @@ pub enum Diagram {
     Sequence(SequenceDiagram),
     Er(ErDiagram),
     Class(ClassDiagram),
+    State(StateDiagram),
 }
 
 impl Diagram {
@@ -41,6 +44,7 @@ impl Diagram {
             Diagram::Sequence(d) => &d.meta,
             Diagram::Er(d) => &d.meta,
             Diagram::Class(d) => &d.meta,
+            Diagram::State(d) => &d.meta,
         }
     }
 }
