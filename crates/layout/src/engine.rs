@@ -2,7 +2,6 @@
 //! the scene), so what it returns is converted here before it reaches a scene.
 
 use crate::scene::{Point, Rect};
-use mermaid_parser::Direction;
 
 pub(crate) use mermaid_layered::{
     layout, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, LayeredOutput, NodeSpec, RankDir, Spacing,
@@ -24,7 +23,8 @@ pub(crate) fn rect(r: mermaid_layered::Rect) -> Rect {
 }
 
 /// The engine's rank direction for a diagram's `direction`.
-pub(crate) fn rank_dir(d: Direction) -> RankDir {
+pub(crate) fn rank_dir(d: mermaid_parser::Direction) -> RankDir {
+    use mermaid_parser::Direction;
     match d {
         Direction::TopBottom => RankDir::TopBottom,
         Direction::BottomTop => RankDir::BottomTop,

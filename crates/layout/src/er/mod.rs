@@ -18,6 +18,7 @@ use crate::text::{lay_out_label, LaidText};
 use crate::theme::Theme;
 use mermaid_parser::{ErDiagram, Label};
 use std::collections::HashMap;
+pub(crate) use tables::generic_type;
 use tables::{rich, Table};
 
 /// Margin around the drawing, as mermaid's.
