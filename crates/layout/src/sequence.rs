@@ -725,13 +725,9 @@ pub(crate) fn lay_out(diagram: &SequenceDiagram, config: &crate::config::Config)
                 SeqStatement::Destroy { participant, .. } => pending_destroy.push(col_of(participant)),
             }
         }
-        // Unclosed frames cannot happen (the parser balances blocks); unclosed activations end at the bottom.
+        // Unclosed frames cannot happen (the parser balances blocks). Activations never closed get no bar, as in
+        // mermaid.js: a bar is drawn when it ends. They still shift the messages that touched them above.
         let bottom_y = y + 2.0 * GAP;
-        for (c, stack) in active.iter_mut().enumerate() {
-            while let Some(start) = stack.pop() {
-                bars.push((c, stack.len(), start, bottom_y.max(start + 2.0 * GAP)));
-            }
-        }
         if title_wrap.is_empty() {
             for f in frames.iter().filter(|f| f.kind != BlockKind::Rect) {
                 let room =
