@@ -1,7 +1,7 @@
 //! What real documents write and mermaid.js 11 accepts or draws (issue 18): one small case per point, each
 //! checked against how mermaid.js reads or draws it.
 
-use mermaid_rs::{layout, Options, Scene};
+use mermaid_rs::{layout, parse, Diagram, Options, Scene};
 
 fn scene(src: &str) -> Scene {
     layout(src, &Options::default()).unwrap_or_else(|e| panic!("{src}\n{e}"))
@@ -17,4 +17,52 @@ fn activations_never_closed_draw_no_bar_but_closed_ones_do() {
     let seq = s.geometry.sequence.as_ref().unwrap();
     let actors: Vec<&str> = seq.activations.iter().map(|a| a.actor.as_str()).collect();
     assert_eq!(actors, ["Carol"], "only the closed activation has a bar");
+}
+
+// ---- flowchart
+
+fn node_label(s: &Scene, id: &str) -> String {
+    let n = s.geometry.nodes.iter().find(|n| n.id == id);
+    n.unwrap_or_else(|| panic!("no node {id}")).label.clone()
+}
+
+/// The label text as parsed (line breaks and markup still in it).
+fn parsed_label(src: &str, id: &str) -> String {
+    let Ok(Diagram::Flowchart(f)) = parse(src) else { panic!("not a flowchart: {src}") };
+    let node = f.nodes.into_iter().find(|n| n.id == id);
+    node.and_then(|n| n.label).map(|l| l.text).unwrap_or_else(|| panic!("no label on {id}"))
+}
+
+fn node_height(s: &Scene, id: &str) -> f64 {
+    s.geometry.nodes.iter().find(|n| n.id == id).map(|n| n.rect.height).unwrap()
+}
+
+#[test]
+fn colon_inside_an_id_is_part_of_it_and_triple_colon_still_starts_a_class() {
+    let s = scene("flowchart LR\n  svc1:v0.1.x --> lib:v2;\n  lib:v2:::hot\n  classDef hot fill:#f96\n");
+    let ids: Vec<&str> = s.geometry.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["svc1:v0.1.x", "lib:v2"]);
+    assert_eq!(node_label(&s, "lib:v2"), "lib:v2");
+}
+
+#[test]
+fn unquoted_label_may_go_on_over_lines_and_unclosed_one_is_reported_at_its_line_end() {
+    let src = "flowchart TD\n  db[(Event\n  Store)] --> api[Query\n API]\n  one[Query API]\n";
+    assert_eq!(parsed_label(src, "db"), "Event\u{2028}Store");
+    assert_eq!(parsed_label(src, "api"), "Query\u{2028}API");
+    let s = scene(src);
+    assert!(node_height(&s, "api") > node_height(&s, "one") + 10.0, "two lines are taller than one");
+    let e = match layout("flowchart TD\n  A[open\n  B --> C[x]\n", &Options::default()) {
+        Err(mermaid_rs::Error::Parse(e)) => e,
+        other => panic!("expected a parse error, got {other:?}"),
+    };
+    assert_eq!((e.line, e.column), (2, 9), "{}", e.message);
+}
+
+#[test]
+fn quoted_string_followed_by_text_is_one_label() {
+    let src = "flowchart TD\n  doc[[\"<b>design</b> notes\" <br> and more]]\n";
+    assert_eq!(parsed_label(src, "doc"), "<b>design</b> notes \u{2028} and more");
+    assert!(node_label(&scene(src), "doc").ends_with("notes and more"));
+    assert!(layout("flowchart TD\n  A[\"x\" (y)]\n", &Options::default()).is_err());
 }
