@@ -38,9 +38,9 @@ fn bench(c: &mut Criterion) {
         let diagram = mermaid_rs::parse(&source).expect("parses");
         let config = mermaid_layout::Config::default();
         group.bench_function("layout", |b| {
-            b.iter(|| mermaid_layout::lay_out(black_box(&diagram), &config))
+            b.iter(|| mermaid_rs::layout_parsed(black_box(&diagram), &config))
         });
-        let scene = mermaid_layout::lay_out(&diagram, &config);
+        let scene = mermaid_rs::layout_parsed(&diagram, &config);
         group.bench_function("write_svg", |b| {
             b.iter(|| mermaid_render::write_svg(black_box(&scene), &mermaid_render::SvgOptions::default()))
         });

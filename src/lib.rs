@@ -6,19 +6,22 @@
 //! # Ok::<(), mermaid_rs::Error>(())
 //! ```
 //!
-//! This crate is the facade: it ties the stages together (`mermaid-parser` → `mermaid-layout` →
-//! `mermaid-render`) and owns the public library API and the `mermaid-rs` command line (feature `cli`). It must
-//! not contain any stage's logic itself.
+//! This crate is the facade: it ties the stages together (`mermaid-parser` → `mermaid-layout` → the
+//! `mermaid-scene` scene → `mermaid-render`) through the registry of diagram types ([`DIAGRAM_TYPES`]), and owns
+//! the public library API and the `mermaid-rs` command line (feature `cli`). It must not contain any stage's
+//! logic itself.
 // Library code must not panic on any input; unit tests may.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod config;
 pub mod markdown;
 mod output;
+mod registry;
 
 pub use mermaid_layout::Config;
 pub use mermaid_parser::{Diagram, ParseError};
 pub use mermaid_scene::{self as scene, Scene, Theme, THEME_NAMES};
+pub use registry::{keyword_list, DiagramType, DIAGRAM_TYPES};
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,13 +152,13 @@ impl Error {
 /// Parse a diagram without laying it out (with the default [`Limits`]): the fastest way to check a source for
 /// errors.
 pub fn parse(source: &str) -> Result<Diagram, Error> {
-    Ok(mermaid_parser::parse(source)?)
+    Ok(registry::parse(source, &mermaid_parser::Limits::default())?)
 }
 
 /// Parse and lay out a diagram into its positioned scene.
 pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
     let limits = &options.limits;
-    let diagram = mermaid_parser::parse_with_limits(source, &limits.parser())?;
+    let diagram = registry::parse(source, &limits.parser())?;
     let cost = mermaid_layout::layout_cost(&diagram);
     if cost > limits.max_layout_cost {
         return Err(Error::Limit(format!(
@@ -166,7 +169,13 @@ pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
     }
     let config = config::resolve(diagram.meta(), options.theme.as_deref(), options.config.as_deref())
         .map_err(|e| Error::Config(e.0))?;
-    Ok(mermaid_layout::lay_out(&diagram, &config))
+    Ok(registry::lay_out(&diagram, &config))
+}
+
+/// Lay out an already parsed diagram with resolved settings (no limits, no configuration from the diagram's
+/// own front matter): the layout stage alone, as the benches time it.
+pub fn layout_parsed(diagram: &Diagram, config: &Config) -> Scene {
+    registry::lay_out(diagram, config)
 }
 
 /// Render a diagram to a standalone SVG document.

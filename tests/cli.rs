@@ -120,6 +120,7 @@ fn help_has_examples_and_version_is_set() {
         "completions",
         "Examples:",
         "Exit codes",
+        "Diagram types: `graph`, `flowchart`, `flowchart-elk`, `erDiagram`, `sequenceDiagram`.",
     ] {
         assert!(help.contains(flag), "--help lacks {flag}:\n{help}");
     }

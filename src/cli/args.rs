@@ -1,7 +1,7 @@
 //! The command line's grammar: mermaid-cli's flags at the top level (no subcommand needed), `render` as an
 //! alias of the same, `check` and `completions`.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -33,6 +33,17 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub render: RenderArgs,
+}
+
+impl Cli {
+    /// Parse the process's arguments (exiting on bad usage, as clap does), with a help text that lists the
+    /// registry's diagram types.
+    pub fn parse_args() -> Cli {
+        let help = format!("Diagram types: {}.\n\n{EXAMPLES}", mermaid_rs::keyword_list());
+        let mut command = Cli::command().after_help(help);
+        let parsed = Cli::from_arg_matches_mut(&mut command.get_matches_mut());
+        parsed.unwrap_or_else(|e| e.format(&mut command).exit())
+    }
 }
 
 #[derive(Subcommand)]

@@ -6,7 +6,7 @@ mod check;
 mod render;
 mod report;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use std::process::ExitCode;
 
 /// The diagram or configuration is not valid.
@@ -36,7 +36,7 @@ impl Outcome {
 }
 
 pub fn main() -> ExitCode {
-    let cli = args::Cli::parse();
+    let cli = args::Cli::parse_args();
     match cli.command {
         Some(args::Command::Render(a)) => render::run(&a),
         Some(args::Command::Check(a)) => check::run(&a),

@@ -175,6 +175,7 @@ test("the package API: render, check, version, options", async () => {
     }
     return {
       version: m.version(),
+      types: m.diagramTypes(),
       png: m.pngSupported(),
       darkDiffers: dark !== plain,
       hasBackground: dark.includes('<rect x="0" y="0" width="87.672" height="175" fill="#000"/>'),
@@ -186,6 +187,12 @@ test("the package API: render, check, version, options", async () => {
     };
   });
   assert.match(result.version, /^\d+\.\d+\.\d+/);
+  assert.deepEqual(
+    result.types.map((t) => t.name),
+    ["flowchart", "er", "sequence"],
+    "the registry's diagram types",
+  );
+  assert.ok(result.types[0].keywords.includes("graph"));
   assert.equal(result.png, false, "the default package is the SVG-only one");
   assert.ok(result.darkDiffers, "the theme option is used");
   assert.ok(result.hasBackground, "the background option is used");

@@ -15,8 +15,8 @@ mod cost;
 mod engine;
 mod er;
 mod flowchart;
-mod obstacles;
-mod placement;
+mod routes;
+
 mod sequence;
 mod shapes;
 mod text;
@@ -31,12 +31,24 @@ pub use mermaid_scene::{Scene, Theme, THEME_NAMES};
 
 use mermaid_parser::Diagram;
 
-/// Lay out a parsed diagram with the settings in `config`.
-pub fn lay_out(diagram: &Diagram, config: &Config) -> Scene {
-    let theme = &config.theme;
-    match diagram {
-        Diagram::Flowchart(chart) => flowchart::lay_out(chart, config),
-        Diagram::Sequence(diagram) => sequence::lay_out(diagram, config),
-        Diagram::Er(diagram) => er::lay_out(diagram, theme),
-    }
-}
+/// Lays out one diagram type; `None` when the diagram is of another type. mermaid-rs's registry pairs each of
+/// these with the parser's grammar for the same type.
+pub type Layout = fn(&Diagram, &Config) -> Option<Scene>;
+
+/// Flowcharts, through the layered engine.
+pub const FLOWCHART: Layout = |diagram, config| match diagram {
+    Diagram::Flowchart(chart) => Some(flowchart::lay_out(chart, config)),
+    _ => None,
+};
+
+/// Sequence diagrams: columns and a vertical walk.
+pub const SEQUENCE: Layout = |diagram, config| match diagram {
+    Diagram::Sequence(diagram) => Some(sequence::lay_out(diagram, config)),
+    _ => None,
+};
+
+/// Entity–relationship diagrams, through the layered engine.
+pub const ER: Layout = |diagram, config| match diagram {
+    Diagram::Er(diagram) => Some(er::lay_out(diagram, &config.theme)),
+    _ => None,
+};

@@ -47,6 +47,13 @@ export interface Diagnostic {
   /** A suggestion ("did you mean `-->`?"), or null. */
   hint: string | null;
 }
+
+export interface DiagramType {
+  /** Mermaid's name for the type (`flowchart`, `sequence`, `er`, …). */
+  name: string;
+  /** The first keywords of a source that select it (`graph`, `flowchart`, …). */
+  keywords: string[];
+}
 "#;
 
 #[wasm_bindgen]
@@ -57,6 +64,9 @@ extern "C" {
     /// `Diagnostic[]` in TypeScript.
     #[wasm_bindgen(typescript_type = "Diagnostic[]")]
     pub type Diagnostics;
+    /// `DiagramType[]` in TypeScript.
+    #[wasm_bindgen(typescript_type = "DiagramType[]")]
+    pub type DiagramTypes;
 }
 
 /// One problem found in a source, as `check` returns it.
@@ -285,6 +295,20 @@ pub fn check(source: &str, options: Option<RenderOptions>) -> Result<Diagnostics
         out.push(&diagnostic_to_js(&d));
     }
     Ok(JsValue::from(out).unchecked_into())
+}
+
+/// The diagram types this build renders, from mermaid-rs's registry.
+#[wasm_bindgen(js_name = diagramTypes)]
+pub fn diagram_types() -> DiagramTypes {
+    let out = Array::new();
+    for t in mermaid_rs::DIAGRAM_TYPES {
+        let entry = Object::new();
+        let keywords: Array = t.keywords().iter().map(|k| JsValue::from_str(k)).collect();
+        set(&entry, "name", JsValue::from_str(t.name));
+        set(&entry, "keywords", keywords.into());
+        out.push(&entry);
+    }
+    JsValue::from(out).unchecked_into()
 }
 
 /// The version of mermaid-rs this package was built from.

@@ -7,9 +7,11 @@
 //!
 //! It must not know about layout, text measurement, SVG or any output format.
 //!
-//! Diagram types parsed today: flowcharts (`graph`, `flowchart`, `flowchart-elk`), sequence diagrams
-//! (`sequenceDiagram`) and entity–relationship diagrams (`erDiagram`). Any other first keyword gives an error that lists the supported ones. `cargo run -p mermaid-parser --example dump -- FILE` prints
-//! the AST of a file.
+//! Diagram types parsed today, one folder each: flowcharts (`graph`, `flowchart`, `flowchart-elk`), sequence
+//! diagrams (`sequenceDiagram`) and entity–relationship diagrams (`erDiagram`). Each folder exports its
+//! [`Grammar`] (first keywords and parser); [`parse`] chooses among [`GRAMMARS`], [`parse_with`] among any list
+//! (mermaid-rs passes its registry's). Any other first keyword gives an error that lists the supported ones.
+//! `cargo run -p mermaid-parser --example dump -- FILE` prints the AST of a file.
 //!
 //! ```
 //! let diagram = mermaid_parser::parse("flowchart LR\n  a[Start] --> b{Done?}").unwrap();
@@ -35,17 +37,36 @@ pub use error::ParseError;
 pub use limits::Limits;
 pub use text::LINE_BREAK;
 
-/// A diagram keyword and the grammar that parses diagrams starting with it.
-type DiagramParser = fn(&preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError>;
+/// How one diagram type is read: the first keywords that select it, and its grammar.
+#[derive(Clone, Copy)]
+pub struct Grammar {
+    keywords: &'static [&'static str],
+    parse: fn(&preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError>,
+}
 
-/// Every diagram keyword this crate can parse. A new diagram type adds its keywords here.
-const DIAGRAMS: &[(&str, DiagramParser)] = &[
-    ("graph", parse_flowchart),
-    ("flowchart", parse_flowchart),
-    ("flowchart-elk", parse_flowchart),
-    ("erDiagram", parse_er),
-    ("sequenceDiagram", parse_sequence),
-];
+impl Grammar {
+    /// The first keywords (after front matter, directives and comments) that select this grammar.
+    pub fn keywords(&self) -> &'static [&'static str] {
+        self.keywords
+    }
+}
+
+impl std::fmt::Debug for Grammar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Grammar").field("keywords", &self.keywords).finish()
+    }
+}
+
+/// Flowcharts: `flowchart`, `graph`, `flowchart-elk`.
+pub const FLOWCHART: Grammar = flowchart::GRAMMAR;
+/// Sequence diagrams: `sequenceDiagram`.
+pub const SEQUENCE: Grammar = sequence::GRAMMAR;
+/// Entity–relationship diagrams: `erDiagram`.
+pub const ER: Grammar = er::GRAMMAR;
+
+/// Every grammar of this crate, what [`parse`] chooses from. (mermaid-rs chooses from its registry of diagram
+/// types, which pairs each grammar with a layout; a test there keeps both lists equal.)
+pub const GRAMMARS: &[Grammar] = &[FLOWCHART, ER, SEQUENCE];
 
 /// Mermaid diagram keywords that are recognised but not supported (yet).
 const KNOWN_UNSUPPORTED: &[&str] = &[
@@ -72,18 +93,6 @@ const KNOWN_UNSUPPORTED: &[&str] = &[
     "treemap-beta",
 ];
 
-fn parse_sequence(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
-    sequence::parse_sequence(pre).map(Diagram::Sequence)
-}
-
-fn parse_flowchart(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
-    flowchart::parse_flowchart(pre).map(Diagram::Flowchart)
-}
-
-fn parse_er(pre: &preprocess::Preprocessed<'_>) -> Result<Diagram, ParseError> {
-    er::parse_er(pre).map(Diagram::Er)
-}
-
 /// Parse any supported diagram with the default [`Limits`]. The diagram type is taken from the first keyword
 /// after front matter, directives and comments.
 pub fn parse(source: &str) -> Result<Diagram, ParseError> {
@@ -92,16 +101,37 @@ pub fn parse(source: &str) -> Result<Diagram, ParseError> {
 
 /// Parse any supported diagram, rejecting anything larger than `limits` allow.
 pub fn parse_with_limits(source: &str, limits: &Limits) -> Result<Diagram, ParseError> {
+    parse_with(source, limits, GRAMMARS)
+}
+
+/// Parse a diagram with the grammar among `grammars` that its first keyword selects, rejecting anything larger
+/// than `limits` allow. A keyword no grammar takes gives an error listing the keywords they do take.
+pub fn parse_with<'g>(
+    source: &str,
+    limits: &Limits,
+    grammars: impl IntoIterator<Item = &'g Grammar> + Clone,
+) -> Result<Diagram, ParseError> {
     limits::check_input(source, limits)?;
     let pre = preprocess::preprocess(source, *limits)?;
     let keyword = pre.keyword();
-    if let Some((_, parser)) = DIAGRAMS.iter().find(|(k, _)| *k == keyword) {
-        let diagram = parser(&pre)?;
+    let chosen = grammars.clone().into_iter().find(|g| g.keywords.contains(&keyword));
+    if let Some(grammar) = chosen {
+        let diagram = (grammar.parse)(&pre)?;
         limits::check_labels(source, &diagram, limits)?;
         return Ok(diagram);
     }
-    let mut supported: Vec<&str> = DIAGRAMS.iter().map(|(k, _)| *k).collect();
-    supported.dedup();
+    let supported: Vec<&str> = grammars.into_iter().flat_map(|g| g.keywords.iter().copied()).collect();
+    unknown_keyword(source, &pre, &supported)
+}
+
+/// The error for a first keyword no grammar takes, with a hint when it looks like a typo or a headerless
+/// flowchart.
+fn unknown_keyword(
+    source: &str,
+    pre: &preprocess::Preprocessed<'_>,
+    supported: &[&str],
+) -> Result<Diagram, ParseError> {
+    let keyword = pre.keyword();
     let list = supported
         .iter()
         .map(|k| format!("`{k}`"))

@@ -19,6 +19,12 @@ use crate::ParseError;
 use grammar::{split_statements, statement, SErr, Stmt};
 use std::collections::HashMap;
 
+/// A sequence diagram: its first keywords and its grammar.
+pub(crate) const GRAMMAR: crate::Grammar = crate::Grammar {
+    keywords: &["sequenceDiagram"],
+    parse: |pre| parse_sequence(pre).map(crate::Diagram::Sequence),
+};
+
 pub(crate) fn parse_sequence(pre: &Preprocessed<'_>) -> Result<SequenceDiagram, ParseError> {
     let text = pre.text.as_str();
     let header_end = pre.keyword.end;

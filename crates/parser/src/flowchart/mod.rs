@@ -16,6 +16,12 @@ use crate::ParseError;
 use grammar::{GErr, NodeRef, Stmt, G};
 use std::collections::{HashMap, HashSet};
 
+/// A flowchart: its first keywords and its grammar.
+pub(crate) const GRAMMAR: crate::Grammar = crate::Grammar {
+    keywords: &["graph", "flowchart", "flowchart-elk"],
+    parse: |pre| parse_flowchart(pre).map(crate::Diagram::Flowchart),
+};
+
 pub(crate) fn parse_flowchart(pre: &Preprocessed<'_>) -> Result<Flowchart, ParseError> {
     let g = G { src: &pre.text };
     let to_error = |e: nom::Err<GErr>| -> ParseError {

@@ -11,6 +11,12 @@ use crate::ParseError;
 use grammar::{EntityRef, GErr, Stmt, G};
 use std::collections::HashMap;
 
+/// An entity–relationship diagram: its first keywords and its grammar.
+pub(crate) const GRAMMAR: crate::Grammar = crate::Grammar {
+    keywords: &["erDiagram"],
+    parse: |pre| parse_er(pre).map(crate::Diagram::Er),
+};
+
 pub(crate) fn parse_er(pre: &Preprocessed<'_>) -> Result<ErDiagram, ParseError> {
     let g = G { src: &pre.text };
     let to_error = |e: GErr| -> ParseError {
