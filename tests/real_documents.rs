@@ -66,3 +66,18 @@ fn quoted_string_followed_by_text_is_one_label() {
     assert!(node_label(&scene(src), "doc").ends_with("notes and more"));
     assert!(layout("flowchart TD\n  A[\"x\" (y)]\n", &Options::default()).is_err());
 }
+
+#[test]
+fn empty_subgraph_is_drawn_as_a_node_and_keeps_its_edges() {
+    let s = scene(
+        "flowchart LR\n  subgraph outer [Outer]\n    subgraph todo [Not yet built]\n    end\n    C\n  end\n  A --> todo\n  todo --> B\n",
+    );
+    let edges: Vec<(&str, &str)> = s.geometry.edges.iter().map(|e| (e.from.as_str(), e.to.as_str())).collect();
+    assert_eq!(edges, [("A", "todo"), ("todo", "B")]);
+    assert_eq!(node_label(&s, "todo"), "Not yet built");
+    let clusters: Vec<&str> = s.geometry.clusters.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(clusters, ["outer"], "the empty one is a node now");
+    let outer = s.geometry.clusters[0].rect;
+    let todo = s.geometry.nodes.iter().find(|n| n.id == "todo").unwrap().rect;
+    assert!(outer.x <= todo.x && todo.right() <= outer.right(), "still inside its parent");
+}

@@ -3,6 +3,7 @@
 //! smooth and style the edges ([`edges`]); then fit the drawing to its content and add the title.
 
 mod edges;
+mod empty_subgraphs;
 mod nodes;
 mod obstacles;
 mod placement;
@@ -15,6 +16,8 @@ use crate::text::{lay_out_plain, lay_out_wrapped, LaidText};
 use mermaid_parser::Flowchart;
 
 pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
+    let rewritten = empty_subgraphs::as_nodes(chart);
+    let chart = rewritten.as_ref().unwrap_or(chart);
     let measured = measure(chart, config);
     let placement = place(chart, &measured, config);
     let ctx = Ctx {
