@@ -81,3 +81,24 @@ fn empty_subgraph_is_drawn_as_a_node_and_keeps_its_edges() {
     let todo = s.geometry.nodes.iter().find(|n| n.id == "todo").unwrap().rect;
     assert!(outer.x <= todo.x && todo.right() <= outer.right(), "still inside its parent");
 }
+
+#[test]
+fn subgraph_title_of_a_quoted_string_and_more_words() {
+    let src = "flowchart TD\n  subgraph \"Main\" timeline\n    A\n  end\n";
+    let Ok(Diagram::Flowchart(f)) = parse(src) else { panic!() };
+    assert_eq!(f.subgraphs[0].title.as_ref().unwrap().text, "Main timeline");
+    let s = scene(src);
+    assert_eq!(s.geometry.clusters[0].label, "Main timeline");
+}
+
+#[test]
+fn subgraphs_without_id_are_numbered_in_the_order_they_end() {
+    // mermaid.js names a subgraph when its `end` is read, so an inner one gets the lower number; named
+    // subgraphs count too.
+    let src = "flowchart TD\n  subgraph \"Outer box\"\n    subgraph named\n      A\n    end\n    subgraph \"Inner box\"\n      B\n    end\n  end\n";
+    let Ok(Diagram::Flowchart(f)) = parse(src) else { panic!() };
+    let ids: Vec<&str> = f.subgraphs.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["subGraph2", "named", "subGraph1"]);
+    let e = parse("flowchart TD\n  subgraph \"Never closed\"\n  A\n").unwrap_err().to_string();
+    assert!(e.contains("unclosed subgraph `Never closed`"), "{e}");
+}

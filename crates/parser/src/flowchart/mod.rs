@@ -84,6 +84,8 @@ enum Member {
 struct Frame {
     sub: usize,
     members: Vec<Member>,
+    /// The subgraph has no id of its own and gets `subGraphN` when it closes.
+    auto_id: bool,
 }
 
 struct Builder<'a> {
@@ -137,7 +139,8 @@ impl<'a> Builder<'a> {
                     ));
                 }
                 let index = self.fc.subgraphs.len();
-                let id = id.unwrap_or_else(|| format!("subGraph{index}"));
+                let auto_id = id.is_none();
+                let id = id.unwrap_or_default();
                 self.fc.subgraphs.push(Subgraph {
                     id,
                     title,
@@ -148,6 +151,7 @@ impl<'a> Builder<'a> {
                 self.frames.push(Frame {
                     sub: index,
                     members: Vec::new(),
+                    auto_id,
                 });
             }
             Stmt::End { keyword } => {
@@ -373,6 +377,12 @@ impl<'a> Builder<'a> {
 
     /// Close the innermost subgraph: it owns every member not already owned by a subgraph that closed earlier.
     fn close(&mut self, frame: Frame, end: usize) {
+        // mermaid.js numbers `subGraphN` in the order subgraphs end (inner ones first), counting named ones too.
+        if frame.auto_id {
+            if let Some(s) = self.fc.subgraphs.get_mut(frame.sub) {
+                s.id = format!("subGraph{}", self.close_order.len());
+            }
+        }
         let mut owned = Vec::new();
         let mut seen = HashSet::new();
         for m in frame.members {
@@ -405,6 +415,7 @@ impl<'a> Builder<'a> {
     fn finish(mut self) -> Result<Flowchart, ParseError> {
         if let Some(f) = self.frames.last() {
             let (id, span) = match self.fc.subgraphs.get(f.sub) {
+                Some(s) if f.auto_id => (s.title.as_ref().map(|t| t.text.clone()).unwrap_or_default(), s.span),
                 Some(s) => (s.id.clone(), s.span),
                 None => (String::new(), Span::default()),
             };
