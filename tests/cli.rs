@@ -609,3 +609,21 @@ fn completions_for_shells() {
     }
     code(&run(&dir, &["completions", "tcsh"]), 2);
 }
+
+#[test]
+fn check_warns_about_what_mermaid_reads_otherwise_without_failing() {
+    let dir = scratch("check-warn");
+    write(&dir, "er.mmd", "erDiagram\n  ORDER ||--o{ LINE : recorded in\n");
+    write(&dir, "doc.md", "# Data\n\n```mermaid\nerDiagram\n  A ||--|{ B : is made of\n```\n");
+    let o = run(&dir, &["check", "er.mmd", "doc.md"]);
+    ok(&o);
+    let out = text(&o.stdout);
+    assert!(out.contains("er.mmd:2:23: warning: relationship label of several unquoted words"), "{out}");
+    assert!(out.contains("doc.md:5:16: warning: diagram 1:"), "document line: {out}");
+    assert!(text(&o.stderr).contains("no errors, 2 warnings"), "{}", text(&o.stderr));
+    let o = run(&dir, &["check", "--format", "json", "er.mmd"]);
+    ok(&o);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    assert_eq!((json["errorCount"].as_u64(), json["warningCount"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(json["warnings"][0]["severity"], "warning");
+}

@@ -558,23 +558,13 @@ impl G<'_> {
                     "write a word or quoted text, e.g. `: places` or `: \"is part of\"`",
                 );
             }
-            let rest = &l[n..];
-            let after = blanks(rest);
-            if !(after.is_empty() || after.starts_with('\n')) {
-                return fail_hint(
-                    after,
-                    token_len(after),
-                    format!("unexpected {} after the label `{}`", found(after), &l[..n]),
-                    format!(
-                        "quote a label of several words: `: \"{} {}\"`",
-                        &l[..n],
-                        rest_of_line(after).1.trim_end()
-                    ),
-                );
-            }
+            // Several unquoted words: mermaid.js reads the later words as new entities, which no author means;
+            // the whole rest of the line is the label here, and `parse_er` warns about it.
+            let text = rest_of_line(l).1.trim_end();
+            let rest = &l[text.len()..];
             (
                 rest,
-                super::label(decode_entities(&l[..n]), LabelKind::Plain, self.span(l, rest)),
+                super::label(decode_entities(text), LabelKind::Plain, self.span(l, rest)),
             )
         };
         let rel = Box::new(Relationship {
