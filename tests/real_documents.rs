@@ -1,6 +1,7 @@
 //! What real documents write and mermaid.js 11 accepts or draws (issue 18): one small case per point, each
 //! checked against how mermaid.js reads or draws it.
 
+use mermaid_rs::scene::Item;
 use mermaid_rs::{layout, parse, Diagram, Options, Scene};
 
 fn scene(src: &str) -> Scene {
@@ -101,4 +102,40 @@ fn subgraphs_without_id_are_numbered_in_the_order_they_end() {
     assert_eq!(ids, ["subGraph2", "named", "subGraph1"]);
     let e = parse("flowchart TD\n  subgraph \"Never closed\"\n  A\n").unwrap_err().to_string();
     assert!(e.contains("unclosed subgraph `Never closed`"), "{e}");
+}
+
+/// Every text block in the scene, as (its text, the CSS it carries).
+fn texts(items: &[Item], out: &mut Vec<(String, Vec<(String, String)>)>) {
+    for item in items {
+        match item {
+            Item::Group { items, .. } | Item::Link { items, .. } => texts(items, out),
+            Item::Popup { trigger, panel } => {
+                texts(trigger, out);
+                texts(panel, out);
+            }
+            Item::Text(t) => {
+                let words: Vec<&str> = t.lines.iter().flat_map(|l| l.runs.iter().map(|r| r.text.as_str())).collect();
+                out.push((words.concat(), t.extra_css.clone()));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn css_of_text(s: &Scene, text: &str) -> Vec<(String, String)> {
+    let mut all = Vec::new();
+    texts(&s.items, &mut all);
+    let found = all.into_iter().find(|(t, _)| t == text);
+    found.unwrap_or_else(|| panic!("no text {text:?}")).1
+}
+
+#[test]
+fn link_style_color_paints_the_label_and_subgraph_style_color_the_title() {
+    let s = scene(
+        "flowchart LR\n  subgraph box [Services]\n    A -->|calls| B\n  end\n  B -->|plain| C\n  linkStyle 0 stroke:#0a0,color:#c00\n  style box color:#00f\n",
+    );
+    let fill = |css: Vec<(String, String)>| css.into_iter().find(|(k, _)| k == "fill").map(|(_, v)| v);
+    assert_eq!(fill(css_of_text(&s, "calls")).as_deref(), Some("#c00"));
+    assert_eq!(fill(css_of_text(&s, "plain")), None, "linkStyle 0 is the first edge only");
+    assert_eq!(fill(css_of_text(&s, "Services")).as_deref(), Some("#00f"));
 }

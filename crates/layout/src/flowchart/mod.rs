@@ -183,3 +183,12 @@ fn depth(chart: &Flowchart, mut si: usize) -> usize {
     }
     d
 }
+
+/// The text colour a style asks for (`color:` of `style`, `classDef` or `linkStyle`) as the CSS of a text block.
+fn text_color_css(extra: &[(String, String)]) -> Vec<(String, String)> {
+    extra
+        .iter()
+        .filter(|(k, _)| k == "color")
+        .map(|(_, v)| ("fill".into(), v.clone()))
+        .collect()
+}
