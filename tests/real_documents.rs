@@ -139,3 +139,13 @@ fn link_style_color_paints_the_label_and_subgraph_style_color_the_title() {
     assert_eq!(fill(css_of_text(&s, "plain")), None, "linkStyle 0 is the first edge only");
     assert_eq!(fill(css_of_text(&s, "Services")).as_deref(), Some("#00f"));
 }
+
+#[test]
+fn icon_node_shows_its_label_or_nothing_never_its_id() {
+    let s = scene("flowchart LR\n  u@{ icon: \"fa:user\", form: square, label: \"User\" }\n  db7@{ icon: \"aws:rds\" }\n  u --> db7\n");
+    assert_eq!(node_label(&s, "u"), "User");
+    assert_eq!(node_label(&s, "db7"), "");
+    let mut all = Vec::new();
+    texts(&s.items, &mut all);
+    assert!(all.iter().all(|(t, _)| !t.contains("db7")), "{all:?}");
+}

@@ -13,7 +13,7 @@ use crate::scene::*;
 use crate::shapes;
 use crate::style::css_declarations;
 use crate::text::{lay_out_plain, lay_out_wrapped, LaidText};
-use mermaid_parser::Flowchart;
+use mermaid_parser::{Flowchart, NodeShape};
 
 pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
     let rewritten = empty_subgraphs::as_nodes(chart);
@@ -62,6 +62,8 @@ fn measure(chart: &Flowchart, config: &Config) -> Measured {
         .iter()
         .map(|n| match &n.label {
             Some(l) => lay_out_wrapped(l, theme, config.wrapping_width),
+            // An icon without `label:` is drawn bare by mermaid.js: its id is never shown.
+            None if n.shape == NodeShape::Icon => lay_out_plain("", theme),
             None => lay_out_plain(&n.id, theme),
         })
         .collect();
