@@ -180,14 +180,52 @@ impl Block {
             .nth(line - 1)
             .map_or_else(String::new, |l| l.trim_end_matches('\r').to_string());
         ParseError {
-            message: error.message.clone(),
-            hint: error.hint.clone(),
+            message: self.positions_in_document(&error.message),
+            hint: error.hint.as_deref().map(|h| self.positions_in_document(h)),
             span: mermaid_parser::ast::Span::new(start, end.max(start)),
             line,
             column: error.column + removed,
             source_line,
         }
     }
+}
+
+impl Block {
+    /// `text` with every "line L, column C" of the block (what "opened at …" messages say) moved to the
+    /// document, so that a message and its location count lines the same way.
+    fn positions_in_document(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("line ") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 5..];
+            match line_and_column(after) {
+                Some((line, column, len)) if line >= 1 => {
+                    let removed = self.lines.get(line - 1).map_or(0, |l| l.2);
+                    let line = self.first_line + line - 1;
+                    out.push_str(&format!("line {line}, column {}", column + removed));
+                    rest = &after[len..];
+                }
+                _ => {
+                    out.push_str("line ");
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// `L, column C` at the start of `s`: the two numbers and how many bytes they take.
+fn line_and_column(s: &str) -> Option<(usize, usize, usize)> {
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let n = digits(s);
+    let line = s[..n].parse().ok()?;
+    let after = s[n..].strip_prefix(", column ")?;
+    let m = digits(after);
+    let column = after[..m].parse().ok()?;
+    Some((line, column, s.len() - after.len() + m))
 }
 
 /// The document with each block's text replaced by `image(block)`, keeping everything else (and the block's

@@ -149,3 +149,15 @@ fn icon_node_shows_its_label_or_nothing_never_its_id() {
     texts(&s.items, &mut all);
     assert!(all.iter().all(|(t, _)| !t.contains("db7")), "{all:?}");
 }
+
+// ---- documents
+
+#[test]
+fn in_a_document_every_line_number_of_a_message_is_a_document_line() {
+    let doc = "# Design\n\nSome text.\n\n- item\n\n  ```mermaid\n  flowchart TD\n    A --> B\n    subgraph S\n    C\n  ```\n";
+    let blocks = mermaid_rs::markdown::extract(doc);
+    let Err(mermaid_rs::Error::Parse(e)) = parse(&blocks[0].source) else { panic!("expected an error") };
+    let moved = blocks[0].error_in_document(&e, doc);
+    assert_eq!(moved.line, 10, "{moved:?}");
+    assert!(moved.message.contains("opened at line 10, column 5"), "{}", moved.message);
+}
