@@ -169,6 +169,12 @@ impl Block {
         }
     }
 
+    /// The diagram type of this block when mermaid-rs does not draw it (`gantt`, `pie`, …). Such a block is
+    /// kept in an output document as it is, so that the page's own mermaid.js can still draw it.
+    pub fn unsupported_type(&self) -> Option<String> {
+        mermaid_parser::unsupported_type(&self.source)
+    }
+
     /// Move an error found in [`Block::source`] to where it is in the document `doc`: line, column, the
     /// document's own line text and byte span, so that [`ParseError::render`] shows the Markdown file.
     pub fn error_in_document(&self, error: &ParseError, doc: &str) -> ParseError {

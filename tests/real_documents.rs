@@ -29,13 +29,22 @@ fn node_label(s: &Scene, id: &str) -> String {
 
 /// The label text as parsed (line breaks and markup still in it).
 fn parsed_label(src: &str, id: &str) -> String {
-    let Ok(Diagram::Flowchart(f)) = parse(src) else { panic!("not a flowchart: {src}") };
+    let Ok(Diagram::Flowchart(f)) = parse(src) else {
+        panic!("not a flowchart: {src}")
+    };
     let node = f.nodes.into_iter().find(|n| n.id == id);
-    node.and_then(|n| n.label).map(|l| l.text).unwrap_or_else(|| panic!("no label on {id}"))
+    node.and_then(|n| n.label)
+        .map(|l| l.text)
+        .unwrap_or_else(|| panic!("no label on {id}"))
 }
 
 fn node_height(s: &Scene, id: &str) -> f64 {
-    s.geometry.nodes.iter().find(|n| n.id == id).map(|n| n.rect.height).unwrap()
+    s.geometry
+        .nodes
+        .iter()
+        .find(|n| n.id == id)
+        .map(|n| n.rect.height)
+        .unwrap()
 }
 
 #[test]
@@ -52,7 +61,10 @@ fn unquoted_label_may_go_on_over_lines_and_unclosed_one_is_reported_at_its_line_
     assert_eq!(parsed_label(src, "db"), "Event\u{2028}Store");
     assert_eq!(parsed_label(src, "api"), "Query\u{2028}API");
     let s = scene(src);
-    assert!(node_height(&s, "api") > node_height(&s, "one") + 10.0, "two lines are taller than one");
+    assert!(
+        node_height(&s, "api") > node_height(&s, "one") + 10.0,
+        "two lines are taller than one"
+    );
     let e = match layout("flowchart TD\n  A[open\n  B --> C[x]\n", &Options::default()) {
         Err(mermaid_rs::Error::Parse(e)) => e,
         other => panic!("expected a parse error, got {other:?}"),
@@ -73,20 +85,30 @@ fn empty_subgraph_is_drawn_as_a_node_and_keeps_its_edges() {
     let s = scene(
         "flowchart LR\n  subgraph outer [Outer]\n    subgraph todo [Not yet built]\n    end\n    C\n  end\n  A --> todo\n  todo --> B\n",
     );
-    let edges: Vec<(&str, &str)> = s.geometry.edges.iter().map(|e| (e.from.as_str(), e.to.as_str())).collect();
+    let edges: Vec<(&str, &str)> = s
+        .geometry
+        .edges
+        .iter()
+        .map(|e| (e.from.as_str(), e.to.as_str()))
+        .collect();
     assert_eq!(edges, [("A", "todo"), ("todo", "B")]);
     assert_eq!(node_label(&s, "todo"), "Not yet built");
     let clusters: Vec<&str> = s.geometry.clusters.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(clusters, ["outer"], "the empty one is a node now");
     let outer = s.geometry.clusters[0].rect;
     let todo = s.geometry.nodes.iter().find(|n| n.id == "todo").unwrap().rect;
-    assert!(outer.x <= todo.x && todo.right() <= outer.right(), "still inside its parent");
+    assert!(
+        outer.x <= todo.x && todo.right() <= outer.right(),
+        "still inside its parent"
+    );
 }
 
 #[test]
 fn subgraph_title_of_a_quoted_string_and_more_words() {
     let src = "flowchart TD\n  subgraph \"Main\" timeline\n    A\n  end\n";
-    let Ok(Diagram::Flowchart(f)) = parse(src) else { panic!() };
+    let Ok(Diagram::Flowchart(f)) = parse(src) else {
+        panic!()
+    };
     assert_eq!(f.subgraphs[0].title.as_ref().unwrap().text, "Main timeline");
     let s = scene(src);
     assert_eq!(s.geometry.clusters[0].label, "Main timeline");
@@ -97,10 +119,14 @@ fn subgraphs_without_id_are_numbered_in_the_order_they_end() {
     // mermaid.js names a subgraph when its `end` is read, so an inner one gets the lower number; named
     // subgraphs count too.
     let src = "flowchart TD\n  subgraph \"Outer box\"\n    subgraph named\n      A\n    end\n    subgraph \"Inner box\"\n      B\n    end\n  end\n";
-    let Ok(Diagram::Flowchart(f)) = parse(src) else { panic!() };
+    let Ok(Diagram::Flowchart(f)) = parse(src) else {
+        panic!()
+    };
     let ids: Vec<&str> = f.subgraphs.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["subGraph2", "named", "subGraph1"]);
-    let e = parse("flowchart TD\n  subgraph \"Never closed\"\n  A\n").unwrap_err().to_string();
+    let e = parse("flowchart TD\n  subgraph \"Never closed\"\n  A\n")
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("unclosed subgraph `Never closed`"), "{e}");
 }
 
@@ -114,7 +140,11 @@ fn texts(items: &[Item], out: &mut Vec<(String, Vec<(String, String)>)>) {
                 texts(panel, out);
             }
             Item::Text(t) => {
-                let words: Vec<&str> = t.lines.iter().flat_map(|l| l.runs.iter().map(|r| r.text.as_str())).collect();
+                let words: Vec<&str> = t
+                    .lines
+                    .iter()
+                    .flat_map(|l| l.runs.iter().map(|r| r.text.as_str()))
+                    .collect();
                 out.push((words.concat(), t.extra_css.clone()));
             }
             _ => {}
@@ -136,7 +166,11 @@ fn link_style_color_paints_the_label_and_subgraph_style_color_the_title() {
     );
     let fill = |css: Vec<(String, String)>| css.into_iter().find(|(k, _)| k == "fill").map(|(_, v)| v);
     assert_eq!(fill(css_of_text(&s, "calls")).as_deref(), Some("#c00"));
-    assert_eq!(fill(css_of_text(&s, "plain")), None, "linkStyle 0 is the first edge only");
+    assert_eq!(
+        fill(css_of_text(&s, "plain")),
+        None,
+        "linkStyle 0 is the first edge only"
+    );
     assert_eq!(fill(css_of_text(&s, "Services")).as_deref(), Some("#00f"));
 }
 
@@ -154,10 +188,17 @@ fn icon_node_shows_its_label_or_nothing_never_its_id() {
 
 #[test]
 fn in_a_document_every_line_number_of_a_message_is_a_document_line() {
-    let doc = "# Design\n\nSome text.\n\n- item\n\n  ```mermaid\n  flowchart TD\n    A --> B\n    subgraph S\n    C\n  ```\n";
+    let doc =
+        "# Design\n\nSome text.\n\n- item\n\n  ```mermaid\n  flowchart TD\n    A --> B\n    subgraph S\n    C\n  ```\n";
     let blocks = mermaid_rs::markdown::extract(doc);
-    let Err(mermaid_rs::Error::Parse(e)) = parse(&blocks[0].source) else { panic!("expected an error") };
+    let Err(mermaid_rs::Error::Parse(e)) = parse(&blocks[0].source) else {
+        panic!("expected an error")
+    };
     let moved = blocks[0].error_in_document(&e, doc);
     assert_eq!(moved.line, 10, "{moved:?}");
-    assert!(moved.message.contains("opened at line 10, column 5"), "{}", moved.message);
+    assert!(
+        moved.message.contains("opened at line 10, column 5"),
+        "{}",
+        moved.message
+    );
 }

@@ -160,6 +160,10 @@ fn check_file(name: &str, path: Option<&PathBuf>) -> Checked {
                     let found = d.meta().warnings.iter();
                     problems.extend(found.map(|w| warning(Some(b.index), b.error_in_document(w, &text))));
                 }
+                // A type not drawn here is kept in the document for its own mermaid.js: a warning.
+                Err(Error::Parse(e)) if b.unsupported_type().is_some() => {
+                    problems.push(warning(Some(b.index), b.error_in_document(&e, &text)));
+                }
                 Err(Error::Parse(e)) => problems.push(problem(Some(b.index), Ok(b.error_in_document(&e, &text)))),
                 Err(e) => problems.push(problem(Some(b.index), Err(e.to_string()))),
             }

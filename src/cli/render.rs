@@ -518,9 +518,39 @@ fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: &Options, c
             ));
         }
     }
+    // Blocks of a type not drawn here are kept as they are (an error with --strict).
+    let kept: Vec<Option<String>> = blocks.iter().map(markdown::Block::unsupported_type).collect();
+    let kept_message = |b: &markdown::Block, kind: &str| {
+        let what = format!("diagram {}: `{kind}` diagrams are not drawn by mermaid-rs", b.index);
+        (format!("{}:{}", job.name, b.fence_line), what)
+    };
+    if args.strict {
+        let messages: Vec<String> = blocks
+            .iter()
+            .zip(&kept)
+            .filter_map(|(b, k)| {
+                let (at, what) = kept_message(b, k.as_deref()?);
+                Some(report::file_error(&at, &format!("{what} (--strict)"), colour))
+            })
+            .collect();
+        if !messages.is_empty() {
+            return Err((Outcome::BadInput, messages));
+        }
+    } else if !args.quiet {
+        for (b, k) in blocks.iter().zip(&kept) {
+            if let Some(k) = k {
+                let (at, what) = kept_message(b, k);
+                report::warning(&format!("{at}: {what}; the block is kept as it is"));
+            }
+        }
+    }
     let rendered: Vec<RenderedBlock> = blocks
         .par_iter()
-        .map(|b| {
+        .zip(&kept)
+        .map(|(b, kept)| {
+            if kept.is_some() {
+                return Ok((Vec::new(), None, None));
+            }
             let name = format!("{}#{}", job.name, b.index);
             match render_bytes(&b.source, job.format, options, &name) {
                 Ok(bytes) => {
@@ -565,7 +595,11 @@ fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: &Options, c
         _ => PathBuf::new(),
     };
     let mut links = Vec::with_capacity(blocks.len());
-    for (b, r) in blocks.iter().zip(rendered) {
+    for ((b, r), kept) in blocks.iter().zip(rendered).zip(&kept) {
+        if kept.is_some() {
+            links.push(doc[b.range.clone()].to_string());
+            continue;
+        }
         let (bytes, alt, title) = r.expect("errors handled above");
         let image = image_dir.join(format!("{stem}-{}.{}", b.index, job.format.extension()));
         write_target(&Target::File(image.clone()), &bytes, colour)?;

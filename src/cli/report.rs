@@ -104,6 +104,12 @@ pub fn file_error(file: &str, message: &str, colour: bool) -> String {
     )
 }
 
+/// Something done differently from what was asked, that does not fail the run.
+pub fn warning(message: &str) {
+    let colour = stderr_colours();
+    eprintln!("{} {message}", paint(colour, YELLOW, "warning:"));
+}
+
 /// A note about the run (ignored flags and the like).
 pub fn note(message: &str) {
     let colour = stderr_colours();

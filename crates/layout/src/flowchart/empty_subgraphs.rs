@@ -6,9 +6,8 @@ use mermaid_parser::{Flowchart, Label, LabelKind, Node, NodeShape, Subgraph};
 
 /// The chart with every empty subgraph turned into a node of its parent, or `None` when there is none.
 pub(super) fn as_nodes(chart: &Flowchart) -> Option<Flowchart> {
-    let is_empty = |s: &Subgraph| {
-        s.nodes.is_empty() && s.children.is_empty() && !chart.nodes.iter().any(|n| n.id == s.id)
-    };
+    let is_empty =
+        |s: &Subgraph| s.nodes.is_empty() && s.children.is_empty() && !chart.nodes.iter().any(|n| n.id == s.id);
     if !chart.subgraphs.iter().any(is_empty) {
         return None;
     }

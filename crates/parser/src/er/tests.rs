@@ -367,10 +367,15 @@ fn error_missing_label() {
         )
     );
     // Several unquoted words are one label, with a warning (mermaid.js would make stray entities of them).
-    let Diagram::Er(d) = crate::parse("erDiagram\nA ||--o{ B : places many\n").unwrap() else { panic!() };
+    let Diagram::Er(d) = crate::parse("erDiagram\nA ||--o{ B : places many\n").unwrap() else {
+        panic!()
+    };
     assert_eq!(d.relationships[0].label.text, "places many");
     let w = &d.meta.warnings[0];
-    assert_eq!((w.line, w.column, w.message.as_str()), (2, 14, "relationship label of several unquoted words"));
+    assert_eq!(
+        (w.line, w.column, w.message.as_str()),
+        (2, 14, "relationship label of several unquoted words")
+    );
 }
 
 #[test]
