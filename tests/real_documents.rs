@@ -202,3 +202,13 @@ fn in_a_document_every_line_number_of_a_message_is_a_document_line() {
         moved.message
     );
 }
+
+#[test]
+fn flowchart_circle_and_cross_ends_are_as_large_as_mermaids() {
+    // mermaid.js draws both 11 px across (markerWidth 11, user space).
+    use mermaid_rs::scene::MarkerKind;
+    assert_eq!(MarkerKind::Circle.length(), 11.0);
+    assert_eq!(MarkerKind::Cross.length(), 11.0);
+    let svg = mermaid_rs::render_svg("flowchart LR\n  A --o B --x C\n", &Options::default()).unwrap();
+    assert!(svg.contains(r#"markerWidth="11" markerHeight="11""#));
+}
