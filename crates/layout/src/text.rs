@@ -56,16 +56,26 @@ fn markdown_runs(line: &str) -> Vec<TextRun> {
             });
         }
     };
+    // A delimiter opens emphasis only when something follows it and a closing one comes later, as in
+    // CommonMark; otherwise it is text (`State1_____`, `a ** b`).
+    let closes_later = |from: usize, delim: &[char]| {
+        chars.get(from).is_some_and(|c| !c.is_whitespace()) && chars[from..].windows(delim.len()).any(|w| w == delim)
+    };
     while i < chars.len() {
         let c = chars[i];
-        if (c == '*' || c == '_') && chars.get(i + 1) == Some(&c) {
+        let run = chars[i..].iter().take_while(|&&d| d == c).count();
+        let intraword_open = c == '_' && i > 0 && chars[i - 1].is_alphanumeric();
+        if (c == '*' || c == '_') && run >= 2 && (bold || (!intraword_open && closes_later(i + 2, &[c, c]))) {
             flush(&mut runs, &mut current, bold, italic);
             bold = !bold;
             i += 2;
-        } else if c == '*' || (c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric() || italic)) {
+        } else if (c == '*' || c == '_') && run == 1 && (italic || (!intraword_open && closes_later(i + 1, &[c]))) {
             flush(&mut runs, &mut current, bold, italic);
             italic = !italic;
             i += 1;
+        } else if c == '*' || c == '_' {
+            current.extend(&chars[i..i + run]);
+            i += run;
         } else {
             current.push(c);
             i += 1;
@@ -201,6 +211,21 @@ pub(crate) fn lay_out_plain(text: &str, theme: &Theme) -> LaidText {
 }
 
 impl LaidText {
+    /// The same lines set bold and/or italic throughout (a `font-weight`/`font-style` from a class or style),
+    /// measured again.
+    pub fn restyled(mut self, bold: bool, italic: bool, theme: &Theme) -> LaidText {
+        for run in self.lines.iter_mut().flatten() {
+            run.bold |= bold;
+            run.italic |= italic;
+        }
+        self.width = self
+            .lines
+            .iter()
+            .map(|l| runs_width(l, theme.font_size))
+            .fold(0.0, f64::max);
+        self
+    }
+
     /// The visible text with lines joined by spaces.
     pub fn plain(&self) -> String {
         self.lines
@@ -308,5 +333,8 @@ mod tests {
         assert!(runs[1].bold && runs[1].text == "b");
         assert!(runs[3].italic && runs[3].text == "c");
         assert_eq!(markdown_runs("snake_case_id").len(), 1);
+        let literal = markdown_runs("Transition1_____ and a ** b");
+        assert_eq!(literal.len(), 1, "{literal:?}");
+        assert_eq!(literal[0].text, "Transition1_____ and a ** b");
     }
 }
