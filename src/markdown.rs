@@ -339,8 +339,10 @@ impl Block {
             let after = &rest[at + 5..];
             match line_and_column(after) {
                 Some((line, column, len)) if line >= 1 => {
-                    let removed = self.lines.get(line - 1).map_or(0, |l| l.2);
-                    let line = self.first_line + line - 1;
+                    let (line, removed) = match self.lines.get(line - 1) {
+                        Some(l) => (l.line, l.removed),
+                        None => (self.first_line + line - 1, 0),
+                    };
                     out.push_str(&format!("line {line}, column {}", column + removed));
                     rest = &after[len..];
                 }
