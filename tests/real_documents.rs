@@ -212,3 +212,28 @@ fn flowchart_circle_and_cross_ends_are_as_large_as_mermaids() {
     let svg = mermaid_rs::render_svg("flowchart LR\n  A --o B --x C\n", &Options::default()).unwrap();
     assert!(svg.contains(r#"markerWidth="11" markerHeight="11""#));
 }
+
+#[test]
+fn what_mermaid_rejects_is_accepted_with_a_warning() {
+    let warnings = |src: &str| -> Vec<String> {
+        let d = parse(src).unwrap_or_else(|e| panic!("{src}\n{e}"));
+        d.meta()
+            .warnings
+            .iter()
+            .map(|w| format!("{}:{} {}", w.line, w.column, w.message))
+            .collect()
+    };
+    assert_eq!(
+        warnings("flowchart LR\n  A -->|calls (async)| B\n"),
+        ["2:9 `(` or `)` in an unquoted edge label"]
+    );
+    assert!(
+        warnings("flowchart LR\n  A -->|\"calls (async)\"| B\n").is_empty(),
+        "quoted is fine"
+    );
+    assert_eq!(
+        warnings("flowchart LR\n  cost$ --> B\n  cost$ --> C\n"),
+        ["2:3 `$` in the node id `cost$`"]
+    );
+    assert!(warnings("flowchart LR\n  A -->|calls| B\n").is_empty());
+}

@@ -252,10 +252,20 @@ impl<'a> Builder<'a> {
         for group in groups {
             let mut g = Vec::with_capacity(group.len());
             for n in group {
+                if n.id.contains('$') && !self.node_index.contains_key(&n.id) {
+                    self.warn(
+                        Span::new(n.span.start, n.span.start + n.id.len()),
+                        format!("`$` in the node id `{}`", n.id),
+                        "mermaid.js rejects this; use another character in the id",
+                    );
+                }
                 g.push(n.id.clone());
                 self.mention(n)?;
             }
             ids.push(g);
+        }
+        for link in &links {
+            self.warn_parentheses_in_pipe_label(link.label.as_ref());
         }
         for (k, link) in links.into_iter().enumerate() {
             let (Some(from), Some(to)) = (ids.get(k), ids.get(k + 1)) else {
@@ -290,6 +300,27 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Note something accepted here that mermaid.js rejects; `check` reports it as a warning.
+    fn warn(&mut self, span: Span, message: String, hint: &str) {
+        let warning = ParseError::new(self.source, span, message).with_hint(hint);
+        self.fc.meta.warnings.push(warning);
+    }
+
+    /// `A -->|calls (async)| B`: mermaid.js rejects `(` and `)` in an unquoted `|…|` label.
+    fn warn_parentheses_in_pipe_label(&mut self, label: Option<&Label>) {
+        let Some(label) = label else { return };
+        let before = self.source.get(..label.span.start).unwrap_or("");
+        let quoted = self.source.as_bytes().get(label.span.start) == Some(&b'"');
+        if before.trim_end().ends_with('|') && !quoted && label.text.contains(['(', ')']) {
+            let text = label.text.clone();
+            self.warn(
+                label.span,
+                "`(` or `)` in an unquoted edge label".into(),
+                &format!("mermaid.js rejects this; quote the label: `|\"{text}\"|`"),
+            );
+        }
     }
 
     /// Index of node `id`, creating it (with `span`) if this is its first mention.
