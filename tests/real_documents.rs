@@ -130,7 +130,7 @@ fn subgraphs_without_id_are_numbered_in_the_order_they_end() {
     assert!(e.contains("unclosed subgraph `Never closed`"), "{e}");
 }
 
-/// Every text block in the scene, as (its text, the CSS it carries).
+/// Every text block in the scene, as (its lines joined by `\n`, the CSS it carries).
 fn texts(items: &[Item], out: &mut Vec<(String, Vec<(String, String)>)>) {
     for item in items {
         match item {
@@ -140,12 +140,12 @@ fn texts(items: &[Item], out: &mut Vec<(String, Vec<(String, String)>)>) {
                 texts(panel, out);
             }
             Item::Text(t) => {
-                let words: Vec<&str> = t
+                let lines: Vec<String> = t
                     .lines
                     .iter()
-                    .flat_map(|l| l.runs.iter().map(|r| r.text.as_str()))
+                    .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
                     .collect();
-                out.push((words.concat(), t.extra_css.clone()));
+                out.push((lines.join("\n"), t.extra_css.clone()));
             }
             _ => {}
         }
@@ -236,4 +236,27 @@ fn what_mermaid_rejects_is_accepted_with_a_warning() {
         ["2:3 `$` in the node id `cost$`"]
     );
     assert!(warnings("flowchart LR\n  A -->|calls| B\n").is_empty());
+}
+
+// ---- ER
+
+#[test]
+fn er_attribute_comment_may_span_lines_and_each_line_is_drawn() {
+    let src = "erDiagram\n  ORDER {\n    string id PK \"the key,\n    never reused\"\n    int total\n  }\n";
+    let Ok(Diagram::Er(d)) = parse(src) else {
+        panic!("{src}")
+    };
+    let attrs = &d.entities[0].attributes;
+    assert_eq!(attrs[0].comment.as_deref(), Some("the key,\u{2028}never reused"));
+    assert_eq!(attrs[1].name, "total");
+    let mut all = Vec::new();
+    texts(&scene(src).items, &mut all);
+    assert!(
+        all.iter().any(|(t, _)| t == "the key,\nnever reused"),
+        "two lines: {all:?}"
+    );
+    let e = parse("erDiagram\n  ORDER {\n    string id PK \"the key\n  }\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("unclosed comment"), "{e}");
 }
