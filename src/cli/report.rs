@@ -57,6 +57,7 @@ fn diagnostic(
         Some(n) => format!("diagram {n}: {}", error.message),
         None => error.message.clone(),
     };
+    let file = mermaid_parser::printable(file);
     let mut out = format!(
         "{} {} {}",
         paint(colour, BOLD, &format!("{file}:{}:{}:", error.line, error.column)),
@@ -96,11 +97,13 @@ fn diagnostic(
 
 /// Any other error about a file: `file: error: message`.
 pub fn file_error(file: &str, message: &str, colour: bool) -> String {
+    // File names come from directories strangers fill: no control character may reach the terminal.
+    let file = mermaid_parser::printable(file);
     format!(
         "{} {} {}",
         paint(colour, BOLD, &format!("{file}:")),
         paint(colour, RED, "error:"),
-        message
+        mermaid_parser::printable(message)
     )
 }
 
