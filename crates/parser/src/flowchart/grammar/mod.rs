@@ -11,7 +11,7 @@
 
 use crate::ast::{ArrowHead, ClickAction, Direction, EdgeStroke, Label, LabelKind, NodeShape, Span};
 use crate::data::{find_closing_brace, parse_mapping, DataEntry};
-use crate::text::{accessibility_value, decode_entities, found, parse_styles, rest_of_line};
+use crate::text::{accessibility_value, decode_entities, found, parse_styles, rest_of_line, LINE_BREAK};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, multispace0, space0, space1};
@@ -431,6 +431,16 @@ impl<'s> G<'s> {
         }
         self.vertex_statement(i)
     }
+}
+
+/// A plain label continued over several lines: mermaid.js breaks the line there (each new line becomes a
+/// `<br>`) and HTML drops the indentation around it.
+fn trim_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') {
+        return text.into();
+    }
+    let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+    lines.join(LINE_BREAK.encode_utf8(&mut [0; 4])).into()
 }
 
 fn capitalise(s: &str) -> String {

@@ -150,7 +150,7 @@ impl G<'_> {
     }
 
     /// node_id := (alphanumeric | one of `_!#$'*+.?\/` and backtick | `-` not starting a link | `=` not
-    /// starting `==`)+
+    /// starting `==` | `:` not starting `:::`)+
     pub fn node_id<'a>(&self, i: &'a str) -> PResult<'a, &'a str> {
         let mut end = 0;
         let mut chars = i.char_indices().peekable();
@@ -166,6 +166,8 @@ impl G<'_> {
                     _ => true,
                 },
                 '=' => next != Some('='),
+                // mermaid.js takes `config:v1` whole as an id; only `:::` starts a class.
+                ':' => !i[at..].starts_with(":::"),
                 _ => false,
             };
             if !ok {
@@ -207,8 +209,10 @@ impl G<'_> {
         soft(i)
     }
 
-    /// The label between an opening bracket (at `opener`, text starting at `i`) and one of `closers`: either a
-    /// `"quoted"` / ``"`markdown`"`` string, or plain text without quotes or brackets.
+    /// The label between an opening bracket (at `opener`, text starting at `i`) and one of `closers`: a
+    /// `"quoted"` / ``"`markdown`"`` string, plain text without quotes or brackets (it may go on over several
+    /// lines, each new line a line break, as in mermaid.js), or a quoted string followed by plain text, which
+    /// mermaid.js joins into one label.
     pub(super) fn shape_text<'a>(
         &self,
         opener: &'a str,
@@ -217,8 +221,56 @@ impl G<'_> {
         id: &str,
     ) -> PResult<'a, (NodeShape, Label)> {
         let open_len = opener.len() - i.len();
+        let (j, _) = space0(i)?;
+        if !j.starts_with('"') {
+            let (rest, (shape, raw)) = self.plain_label(opener, open_len, i, closers, id)?;
+            let text = raw.trim();
+            let start = self.pos(i) + (raw.len() - raw.trim_start().len());
+            let label = Label {
+                text: decode_entities(&trim_lines(text)),
+                kind: LabelKind::Plain,
+                span: Span::new(start, start + text.len()),
+            };
+            return Ok((rest, (shape, label)));
+        }
+        let (after, mut label) = self.quoted(j)?;
+        let (k, _) = space0(after)?;
+        for &(c, shape) in closers {
+            if let Some(rest) = k.strip_prefix(c) {
+                return Ok((rest, (shape, label)));
+            }
+        }
+        let (rest, (shape, raw)) = match self.plain_label(opener, open_len, after, closers, id) {
+            Ok(ok) => ok,
+            Err(e) if k.is_empty() || k.starts_with('\n') => return Err(e),
+            Err(_) => {
+                let first_closer = closers.first().map_or("]", |c| c.0);
+                return fail_hint(
+                    k,
+                    1,
+                    format!("expected `{first_closer}` after the quoted label of `{id}`, found {}", found(k)),
+                    "plain text may follow a quoted label, quotes and brackets may not; write `#quot;` for a `\"` inside it",
+                );
+            }
+        };
+        label.text.push_str(&decode_entities(&trim_lines(raw.trim_end())));
+        label.span.end = self.pos(after) + raw.len();
+        Ok((rest, (shape, label)))
+    }
+
+    /// Plain label text from `i` up to the first of `closers` (the bracket at `opener` is `open_len` long): the input after the closer, the shape and the raw
+    /// text. A label never closed is reported at its first line end, where the author most likely forgot it.
+    pub(super) fn plain_label<'a>(
+        &self,
+        opener: &'a str,
+        open_len: usize,
+        i: &'a str,
+        closers: &[(&str, NodeShape)],
+        id: &str,
+    ) -> PResult<'a, (NodeShape, &'a str)> {
         let open_tok = &opener[..open_len];
         let first_closer = closers.first().map_or("]", |c| c.0);
+        let mut first_line_end: Option<&'a str> = None;
         let unclosed = |at: &'a str| {
             fail_hint(
                 at,
@@ -227,58 +279,33 @@ impl G<'_> {
                     "unclosed `{open_tok}`: expected `{first_closer}` to close the label of `{id}` opened at {}",
                     self.where_(opener)
                 ),
-                format!("close it on the same line, e.g. `{id}{open_tok}text{first_closer}`"),
+                format!("close it, e.g. `{id}{open_tok}text{first_closer}`; a label may go on over several lines until its `{first_closer}`"),
             )
         };
-        let (j, _) = space0(i)?;
-        if j.starts_with('"') {
-            let (after, label) = self.quoted(j)?;
-            let (k, _) = space0(after)?;
-            for &(c, shape) in closers {
-                if let Some(rest) = k.strip_prefix(c) {
-                    return Ok((rest, (shape, label)));
-                }
-            }
-            if k.is_empty() || k.starts_with('\n') {
-                return unclosed(k);
-            }
-            return fail_hint(
-                k,
-                1,
-                format!(
-                    "expected `{first_closer}` after the quoted label of `{id}`, found {}",
-                    found(k)
-                ),
-                "a quoted label must be the whole label; write `#quot;` for a `\"` inside it",
-            );
-        }
         let mut at = i;
         loop {
             for &(c, shape) in closers {
                 if let Some(rest) = at.strip_prefix(c) {
-                    let raw = &i[..i.len() - at.len()];
-                    let text = raw.trim();
-                    let lead = raw.len() - raw.trim_start().len();
-                    let start = self.pos(i) + lead;
-                    let label = Label {
-                        text: decode_entities(text),
-                        kind: LabelKind::Plain,
-                        span: Span::new(start, start + text.len()),
-                    };
-                    return Ok((rest, (shape, label)));
+                    return Ok((rest, (shape, &i[..i.len() - at.len()])));
                 }
             }
             let Some(c) = at.chars().next() else {
-                return unclosed(at);
+                return unclosed(first_line_end.unwrap_or(at));
             };
+            if first_line_end.is_some() && matches!(c, '"' | '(' | ')' | '[' | ']' | '{' | '}') {
+                return unclosed(first_line_end.unwrap_or(at));
+            }
             match c {
-                '\n' => return unclosed(at),
+                '\n' => {
+                    first_line_end.get_or_insert(at);
+                    at = &at[1..];
+                }
                 // An HTML attribute value (`<img src="…">`) may be quoted inside an unquoted label.
                 '"' if i[..i.len() - at.len()].ends_with('=') => {
                     let value = &at[1..];
                     match value.find(['"', '\n']).filter(|&n| value[n..].starts_with('"')) {
                         Some(n) => at = &value[n + 1..],
-                        None => return unclosed(at),
+                        None => return unclosed(first_line_end.unwrap_or(at)),
                     }
                 }
                 '"' => {

@@ -16,7 +16,14 @@ impl G<'_> {
             );
         }
         if j.starts_with('"') {
-            let (rest, label) = self.quoted(j)?;
+            let (mut rest, mut label) = self.quoted(j)?;
+            // `subgraph "Main" timeline`: mermaid.js joins the words after the string into the title.
+            let (after, tail) = rest_of_statement(rest);
+            if !tail.trim().is_empty() && !tail.trim_start().starts_with('[') {
+                label.text.push_str(&decode_entities(tail.trim_end()));
+                label.span.end = self.pos(rest) + tail.trim_end().len();
+                rest = after;
+            }
             let id = (!label.text.chars().any(char::is_whitespace)).then(|| label.text.clone());
             return Ok((
                 rest,
