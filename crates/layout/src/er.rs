@@ -10,7 +10,7 @@ use crate::engine::{self, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
 use crate::flowchart::{basis_path, clip_route, dedup_points, exit_side, shorten_end};
 use crate::scene::*;
 use crate::style::css_declarations;
-use crate::text::{lay_out_label, LaidText};
+use crate::text::{lay_out_label, lay_out_wrapped, LaidText, EDGE_LABEL_WIDTH};
 use crate::theme::Theme;
 use mermaid_parser::{Cardinality, Direction, Entity, ErDiagram, Identification, Label, LabelKind};
 use std::collections::HashMap;
@@ -400,12 +400,13 @@ pub(crate) fn lay_out(diagram: &ErDiagram, theme: &Theme) -> Scene {
         .iter()
         .map(|r| {
             (!r.label.text.trim().is_empty()).then(|| {
-                lay_out_label(
+                lay_out_wrapped(
                     &Label {
                         kind: rich(&r.label.text).kind,
                         ..r.label.clone()
                     },
                     &label_theme,
+                    EDGE_LABEL_WIDTH,
                 )
             })
         })

@@ -7,7 +7,7 @@ use crate::placement;
 use crate::scene::*;
 use crate::shapes;
 use crate::style::{css_declarations, safe_url};
-use crate::text::{lay_out_plain, lay_out_wrapped, LaidText};
+use crate::text::{lay_out_flowchart, lay_out_plain, LaidText, EDGE_LABEL_WIDTH};
 use mermaid_parser::{ArrowHead, ClickAction, EdgeStroke, Flowchart};
 use std::collections::HashMap;
 
@@ -23,7 +23,7 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
         .nodes
         .iter()
         .map(|n| match &n.label {
-            Some(l) => lay_out_wrapped(l, theme, config.wrapping_width),
+            Some(l) => lay_out_flowchart(l, theme, config.wrapping_width),
             None => lay_out_plain(&n.id, theme),
         })
         .collect();
@@ -38,7 +38,8 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
         .subgraphs
         .iter()
         .map(|s| match &s.title {
-            Some(l) => lay_out_wrapped(l, theme, config.wrapping_width),
+            // Subgraph titles never wrap.
+            Some(l) => lay_out_flowchart(l, theme, 0.0),
             None => lay_out_plain(&s.id, theme),
         })
         .collect();
@@ -49,7 +50,7 @@ pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
             e.label
                 .as_ref()
                 .filter(|l| !l.text.is_empty())
-                .map(|l| lay_out_wrapped(l, theme, config.wrapping_width))
+                .map(|l| lay_out_flowchart(l, theme, EDGE_LABEL_WIDTH))
         })
         .collect();
     let title_sizes: Vec<(f64, f64)> = cluster_titles.iter().map(|t| (t.width, t.height)).collect();
