@@ -7,7 +7,7 @@
 //! length of their cardinality markers, which are drawn along the line and end exactly on the border.
 
 use crate::engine::{self, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
-use crate::flowchart::{basis_path, clip_route, dedup_points, exit_side, shorten_end};
+use crate::routes::{basis_path, clip_route, dedup_points, exit_side, shorten_end};
 use crate::scene::*;
 use crate::style::css_declarations;
 use crate::text::{lay_out_label, lay_out_wrapped, LaidText, EDGE_LABEL_WIDTH};

@@ -15,8 +15,8 @@ mod cost;
 mod engine;
 mod er;
 mod flowchart;
-mod obstacles;
-mod placement;
+mod routes;
+
 mod sequence;
 mod shapes;
 mod text;
