@@ -15,6 +15,7 @@ mod cost;
 mod engine;
 mod er;
 mod flowchart;
+mod rich;
 mod routes;
 
 mod sequence;

@@ -1,5 +1,6 @@
 //! Turning label source text into measured, positioned lines.
 
+use crate::rich::{parse_lines, Syntax};
 use crate::scene::{Item, Point, Rect, ShapeGeometry, Style, TextAnchor, TextBlock, TextLine, TextRun};
 use crate::theme::Theme;
 use mermaid_parser::{Label, LabelKind, LINE_BREAK};
@@ -17,51 +18,19 @@ pub(crate) struct LaidText {
     pub height: f64,
 }
 
-/// Split `text` at the parser's line-break marks (its `<br>` tags) and at real newlines (a quoted label that
-/// spans lines), as mermaid does for every label kind.
-fn split_lines(text: &str) -> Vec<&str> {
-    text.split([LINE_BREAK, '\n']).collect()
-}
-
-/// Split one markdown line into runs at `**bold**` / `__bold__` and `*italic*` / `_italic_` markers.
-fn markdown_runs(line: &str) -> Vec<TextRun> {
-    let mut runs: Vec<TextRun> = Vec::new();
-    let (mut bold, mut italic) = (false, false);
-    let mut current = String::new();
-    let chars: Vec<char> = line.chars().collect();
-    let mut i = 0;
-    let flush = |runs: &mut Vec<TextRun>, current: &mut String, bold, italic| {
-        if !current.is_empty() {
-            runs.push(TextRun {
-                text: std::mem::take(current),
-                bold,
-                italic,
-            });
-        }
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if (c == '*' || c == '_') && chars.get(i + 1) == Some(&c) {
-            flush(&mut runs, &mut current, bold, italic);
-            bold = !bold;
-            i += 2;
-        } else if c == '*' || (c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric() || italic)) {
-            flush(&mut runs, &mut current, bold, italic);
-            italic = !italic;
-            i += 1;
-        } else {
-            current.push(c);
-            i += 1;
-        }
-    }
-    flush(&mut runs, &mut current, bold, italic);
-    runs
-}
-
 fn runs_width(runs: &[TextRun], font_size: f64) -> f64 {
-    runs.iter()
-        .map(|r| line_width(&r.text, font_size, if r.bold { Weight::Bold } else { Weight::Regular }))
-        .sum()
+    runs.iter().map(|r| run_width(r, font_size)).sum()
+}
+
+/// Liberation Mono (like every monospace face browsers pick) advances 0.6 em per character.
+const MONOSPACE_ADVANCE: f64 = 0.6;
+
+fn run_width(run: &TextRun, font_size: f64) -> f64 {
+    let size = font_size * run.format.size.scale();
+    if run.format.monospace {
+        return run.text.chars().count() as f64 * MONOSPACE_ADVANCE * size;
+    }
+    line_width(&run.text, size, if run.bold { Weight::Bold } else { Weight::Regular })
 }
 
 /// Remove Font Awesome icon references (`fa:fa-car`, `fab:fa-github`): mermaid.js draws them with the Font
@@ -90,40 +59,47 @@ pub(crate) fn lay_out_label(label: &Label, theme: &Theme) -> LaidText {
     lay_out_wrapped(label, theme, 0.0)
 }
 
-/// A flowchart label: as [`lay_out_wrapped`], and a literal `\n` in a label that is not a markdown string breaks
+/// A flowchart label: as [`lay_out_html`], and a literal `\n` in a label that is not a markdown string breaks
 /// the line too (§6: only flowcharts do this).
 pub(crate) fn lay_out_flowchart(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
     if label.kind == LabelKind::Markdown || !label.text.contains("\\n") {
-        return lay_out_wrapped(label, theme, wrap_width);
+        return lay_out_html(label, theme, wrap_width);
     }
     let broken = Label {
         text: label.text.replace("\\n", &LINE_BREAK.to_string()),
         ..label.clone()
     };
-    lay_out_wrapped(&broken, theme, wrap_width)
+    lay_out_html(&broken, theme, wrap_width)
+}
+
+/// A label that may hold HTML (flowchart and ER labels): as [`lay_out_wrapped`], with formatting tags read
+/// into styled runs.
+pub(crate) fn lay_out_html(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
+    let syntax = Syntax {
+        html: true,
+        markdown: label.kind == LabelKind::Markdown,
+    };
+    lay_out(label, theme, wrap_width, syntax)
 }
 
 /// Break a label into lines and measure it, wrapping at `wrap_width` when positive the way mermaid's HTML
 /// labels do: a label whose widest line reaches the width is set in a box exactly that wide (wider only for a
-/// piece that cannot break), and every line wraps inside it.
+/// piece that cannot break), and every line wraps inside it. Tags are text here (sequence diagrams).
 pub(crate) fn lay_out_wrapped(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
-    let markdown = label.kind == LabelKind::Markdown;
+    let syntax = Syntax {
+        html: false,
+        markdown: label.kind == LabelKind::Markdown,
+    };
+    lay_out(label, theme, wrap_width, syntax)
+}
+
+fn lay_out(label: &Label, theme: &Theme, wrap_width: f64, syntax: Syntax) -> LaidText {
     let size = theme.font_size;
     // Newlines before the first line and after the last do not count (mermaid trims the label).
-    let paragraphs: Vec<Vec<TextRun>> = split_lines(strip_icons(&label.text).trim_matches(['\n', ' ', '\t']))
+    let text = strip_icons(&label.text);
+    let paragraphs: Vec<Vec<TextRun>> = parse_lines(text.trim_matches(['\n', ' ', '\t']), syntax)
         .into_iter()
-        .map(|l| {
-            let l = l.trim();
-            if markdown {
-                markdown_runs(l)
-            } else {
-                vec![TextRun {
-                    text: l.to_string(),
-                    bold: false,
-                    italic: false,
-                }]
-            }
-        })
+        .map(trim_runs)
         .collect();
     let widest = paragraphs.iter().map(|l| runs_width(l, size)).fold(0.0, f64::max);
     let wraps = wrap_width > 0.0 && widest >= wrap_width;
@@ -143,6 +119,23 @@ pub(crate) fn lay_out_wrapped(label: &Label, theme: &Theme, wrap_width: f64) -> 
     LaidText { lines, width, height }
 }
 
+/// A line without the spaces at its ends (they collapse in mermaid's labels).
+fn trim_runs(mut line: Vec<TextRun>) -> Vec<TextRun> {
+    while line.first().is_some_and(|r| r.text.trim().is_empty()) {
+        line.remove(0);
+    }
+    while line.last().is_some_and(|r| r.text.trim().is_empty()) {
+        line.pop();
+    }
+    if let Some(first) = line.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = line.last_mut() {
+        last.text.truncate(last.text.trim_end().len());
+    }
+    line
+}
+
 /// Where a line may break: after a run of spaces, and after a hyphen between two non-spaces (Chromium's rule
 /// for `white-space: break-spaces`; slashes, dots and underscores do not break). Gives the pieces of `runs`,
 /// each ending at a break opportunity and keeping its trailing spaces.
@@ -156,7 +149,7 @@ fn breakable_pieces(runs: &[TextRun]) -> Vec<Vec<TextRun>> {
     let mut piece: Vec<TextRun> = Vec::new();
     for (i, &(c, r)) in chars.iter().enumerate() {
         match piece.last_mut() {
-            Some(last) if last.bold == runs[r].bold && last.italic == runs[r].italic => last.text.push(c),
+            Some(last) if last.same_style(&runs[r]) => last.text.push(c),
             _ => piece.push(TextRun {
                 text: c.to_string(),
                 ..runs[r].clone()
@@ -189,19 +182,13 @@ fn wrap_runs(runs: Vec<TextRun>, max_width: f64, font_size: f64) -> Vec<Vec<Text
         }
     }
     lines.push(line);
-    for line in &mut lines {
-        if let Some(last) = line.last_mut() {
-            last.text.truncate(last.text.trim_end().len());
-        }
-        line.retain(|r| !r.text.is_empty());
-    }
-    lines
+    lines.into_iter().map(trim_runs).collect()
 }
 
 fn append_runs(line: &mut Vec<TextRun>, runs: Vec<TextRun>) {
     for run in runs {
         match line.last_mut() {
-            Some(last) if last.bold == run.bold && last.italic == run.italic => last.text.push_str(&run.text),
+            Some(last) if last.same_style(&run) => last.text.push_str(&run.text),
             _ => line.push(run),
         }
     }
@@ -282,16 +269,6 @@ impl LaidText {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn br_tags_and_newlines_break_lines() {
-        assert_eq!(split_lines("a\u{2028}b\nc"), ["a", "b", "c"]);
-        assert_eq!(
-            split_lines("a < b<br>"),
-            ["a < b<br>"],
-            "only the parser's marks break lines"
-        );
-    }
 
     #[test]
     fn icon_references_are_dropped() {
@@ -403,14 +380,5 @@ mod tests {
             line_texts(&lay_out_flowchart(&markdown, &theme, 200.0)),
             ["Load Balancer\\n:3100"]
         );
-    }
-
-    #[test]
-    fn markdown_bold_and_italic() {
-        let runs = markdown_runs("a **b** _c_");
-        assert_eq!(runs.len(), 4);
-        assert!(runs[1].bold && runs[1].text == "b");
-        assert!(runs[3].italic && runs[3].text == "c");
-        assert_eq!(markdown_runs("snake_case_id").len(), 1);
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::ast::{ArrowHead, ClickAction, Direction, EdgeStroke, Label, LabelKind, NodeShape, Span};
 use crate::data::{find_closing_brace, parse_mapping, DataEntry};
-use crate::text::{accessibility_value, decode_entities, found, parse_styles, rest_of_line};
+use crate::text::{accessibility_value, decode_html_entities, found, parse_styles, rest_of_line};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, multispace0, space0, space1};
@@ -475,7 +475,7 @@ impl<'s> G<'s> {
         let whole = self.src.get(self.pos(j)..self.pos(after)).unwrap_or("");
         let text = whole.trim_end();
         let label = Label {
-            text: decode_entities(text),
+            text: decode_html_entities(text),
             kind: LabelKind::Plain,
             span: Span::new(self.pos(j), self.pos(j) + text.len()),
         };
@@ -944,7 +944,7 @@ impl<'s> G<'s> {
                     let lead = raw.len() - raw.trim_start().len();
                     let start = self.pos(i) + lead;
                     let label = Label {
-                        text: decode_entities(text),
+                        text: decode_html_entities(text),
                         kind: LabelKind::Plain,
                         span: Span::new(start, start + text.len()),
                     };
@@ -1009,7 +1009,7 @@ impl<'s> G<'s> {
         Ok((
             rest,
             Label {
-                text: decode_entities(text),
+                text: decode_html_entities(text),
                 kind,
                 span: self.span(i, rest),
             },
@@ -1162,7 +1162,7 @@ impl<'s> G<'s> {
         let text = raw.trim();
         let start = self.pos(body) + (raw.len() - raw.trim_start().len());
         let label = Label {
-            text: decode_entities(text),
+            text: decode_html_entities(text),
             kind: LabelKind::Plain,
             span: Span::new(start, start + text.len()),
         };
@@ -1231,7 +1231,7 @@ impl<'s> G<'s> {
             let text = raw.trim();
             let s = self.pos(i) + (raw.len() - raw.trim_start().len());
             let label = Label {
-                text: decode_entities(text),
+                text: decode_html_entities(text),
                 kind: LabelKind::Plain,
                 span: Span::new(s, s + text.len()),
             };
