@@ -54,7 +54,7 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-/// The sources of every `valid` diagram of the shared corpus's flowchart, sequence and ER folders.
+/// The sources of every `valid` diagram of the shared corpus's flowchart, sequence, ER and state folders.
 fn corpus() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
@@ -65,7 +65,7 @@ fn corpus() -> Vec<String> {
         .filter_map(|line| {
             let cols: Vec<&str> = line.split('\t').collect();
             let (file, kind, expect) = (cols.first()?, cols.get(1)?, cols.last()?);
-            let ours = matches!(*kind, "flowchart" | "sequence" | "er");
+            let ours = matches!(*kind, "flowchart" | "sequence" | "er" | "state");
             (ours && *expect == "valid").then(|| std::fs::read_to_string(root.join(file)).ok())?
         })
         .collect()

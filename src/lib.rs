@@ -17,11 +17,13 @@ mod config;
 pub mod markdown;
 mod output;
 mod registry;
+mod svg_ids;
 
 pub use mermaid_layout::Config;
 pub use mermaid_parser::{Diagram, ParseError};
 pub use mermaid_scene::{self as scene, Scene, Theme, THEME_NAMES};
 pub use registry::{keyword_list, DiagramType, DIAGRAM_TYPES};
+pub use svg_ids::prefix_ids;
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,11 +74,11 @@ impl Default for Options {
 pub struct Limits {
     /// Source length in bytes. Default 1 MiB (Mermaid's own default is 50,000 characters).
     pub max_input_bytes: usize,
-    /// Nesting depth of flowchart subgraphs and sequence blocks. Default 256.
+    /// Nesting depth of flowchart subgraphs, sequence blocks and composite states. Default 256.
     pub max_nesting_depth: usize,
-    /// Flowchart nodes, sequence participants, ER entities. Default 10,000.
+    /// Flowchart nodes, sequence participants, ER entities, states and notes. Default 10,000.
     pub max_nodes: usize,
-    /// Flowchart edges, sequence statements, ER relationships. Default 20,000.
+    /// Flowchart edges, sequence statements, ER relationships, state transitions. Default 20,000.
     pub max_edges: usize,
     /// Characters in one label. Default 20,000.
     pub max_label_chars: usize,

@@ -1,12 +1,15 @@
 //! Mermaid diagrams inside Markdown documents: find them, map their errors back to the document, and replace
 //! them with image links the way mermaid-cli (`mmdc -i doc.md -o out.md`) does.
 //!
-//! A diagram is a fenced code block whose info string starts with `mermaid`, fenced with backticks or tildes
-//! (three or more, at any indentation, so blocks inside list items count), or an Azure DevOps style
-//! `:::mermaid` … `:::` block. Fences follow CommonMark: the closing fence uses the same character, is at least
-//! as long as the opening one and carries nothing else; the block's indentation is removed from its lines; a
-//! block left open runs to the end of the document. Mermaid fences inside other code blocks (say, a
-//! ```` ```markdown ```` example) are not diagrams.
+//! A diagram is a fenced code block whose info string's first word is `mermaid` (```` ```mermaid ````,
+//! `~~~mermaid`, longer fences, ```` ```mermaid {.class} ````), found by a CommonMark parser (pulldown-cmark)
+//! exactly where GitHub finds one: at any indentation a fence may have, inside block quotes and list items at
+//! any depth; a fence shown inside another code block (say, a ```` ```markdown ```` example) or an HTML block
+//! is not a diagram. Azure DevOps style `:::mermaid` … `:::` blocks, which CommonMark does not know, count too
+//! outside code blocks. The block's container prefixes (indentation, `> `) are removed from its lines and
+//! remembered, so errors point at the document's own line and column; a block left open runs to the end of
+//! its container. The rewriting works on the parser's byte offsets: everything outside a block stays byte for
+//! byte.
 //!
 //! ```
 //! let doc = "# Title\n\n```mermaid\ngraph TD\n  A --> B\n```\n";
@@ -19,6 +22,7 @@
 //! ```
 
 use crate::ParseError;
+use pulldown_cmark::{CodeBlockKind, Event, Options as CmarkOptions, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::path::Path;
 
@@ -37,14 +41,26 @@ pub struct Block {
     pub fence_line: usize,
     /// 1-based document line of the source's first line.
     pub first_line: usize,
-    /// The indentation of the opening fence, in characters (removed from each source line, as far as each
-    /// line has it).
+    /// Characters before the opening fence on its line: its indentation and any container markers (`> `,
+    /// a list item's indentation).
     pub indent: usize,
     /// Whether the block had a closing fence.
     pub closed: bool,
-    /// Per source line: (byte offset in `source`, byte offset in the document, characters of indentation
-    /// removed).
-    lines: Vec<(usize, usize, usize)>,
+    /// Where each line of `source` is in the document.
+    lines: Vec<SourceLine>,
+}
+
+/// Where one line of a block's source is in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SourceLine {
+    /// Byte offset of the line in [`Block::source`].
+    in_source: usize,
+    /// Byte offset of the line's first source character in the document.
+    in_doc: usize,
+    /// 1-based document line.
+    line: usize,
+    /// Characters before it on the document line (indentation, `>` markers, list indentation).
+    removed: usize,
 }
 
 /// Whether a path names a Markdown document (`.md` or `.markdown`, as mermaid-cli decides).
@@ -54,39 +70,151 @@ pub fn is_markdown_path(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-struct Fence {
-    ch: char,
-    len: usize,
-    indent: usize,
-    info: String,
+/// Every Mermaid diagram of a Markdown document, in order.
+pub fn extract(doc: &str) -> Vec<Block> {
+    let lines = LineStarts::new(doc);
+    let (mut blocks, code) = fenced_blocks(doc, &lines);
+    blocks.extend(colon_blocks(doc, &lines, &code));
+    blocks.sort_by_key(|b| b.range.start);
+    // A fence written inside a `:::mermaid` block is part of that diagram, not a second one.
+    let mut end = 0;
+    blocks.retain(|b| {
+        let keep = b.range.start >= end;
+        end = end.max(b.range.end);
+        keep
+    });
+    for (i, b) in blocks.iter_mut().enumerate() {
+        b.index = i + 1;
+    }
+    blocks
 }
 
-fn leading_ws(line: &str) -> usize {
-    line.chars().take_while(|c| *c == ' ' || *c == '\t').count()
+/// The byte offset where each line of a document starts, to turn offsets into 1-based line numbers.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(doc: &str) -> Self {
+        let breaks = doc.match_indices('\n').map(|(i, _)| i + 1);
+        LineStarts(std::iter::once(0).chain(breaks).collect())
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset)
+    }
+
+    fn start_of(&self, offset: usize) -> usize {
+        self.0[self.line_of(offset) - 1]
+    }
 }
 
-fn opening_fence(line: &str) -> Option<Fence> {
-    let indent = leading_ws(line);
-    let rest = &line[indent..];
-    let ch = rest.chars().next()?;
-    if !matches!(ch, '`' | '~' | ':') {
-        return None;
+/// A piece of a code block's text as the parser reports it, and the bytes of the document it came from.
+type Piece = (String, Range<usize>);
+
+/// The fenced Mermaid blocks as a CommonMark parser finds them (so fences inside block quotes and list items
+/// count, and fences shown inside other code blocks do not), and the byte ranges of every code and HTML block,
+/// inside which a `:::mermaid` line is just text.
+fn fenced_blocks(doc: &str, lines: &LineStarts) -> (Vec<Block>, Vec<Range<usize>>) {
+    let mut blocks = Vec::new();
+    let mut verbatim = Vec::new();
+    // The open Mermaid block: its range and the text pieces of its lines, with their ranges in the document.
+    let mut open: Option<(Range<usize>, Vec<Piece>)> = None;
+    for (event, range) in Parser::new_ext(doc, CmarkOptions::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                verbatim.push(range.clone());
+                if let CodeBlockKind::Fenced(info) = kind {
+                    if is_mermaid_info(&info) {
+                        open = Some((range, Vec::new()));
+                    }
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => verbatim.push(range),
+            Event::Text(text) => {
+                if let Some((_, pieces)) = &mut open {
+                    pieces.push((text.into_string(), range));
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((range, pieces)) = open.take() {
+                    blocks.push(fenced_block(doc, lines, range, &pieces));
+                }
+            }
+            _ => {}
+        }
     }
-    let len = rest.chars().take_while(|c| *c == ch).count();
-    if len < 3 {
-        return None;
-    }
-    let info = rest[len..].trim().to_string();
-    if ch == '`' && info.contains('`') {
-        return None;
-    }
-    Some(Fence { ch, len, indent, info })
+    (blocks, verbatim)
 }
 
-fn is_closing(line: &str, fence: &Fence) -> bool {
-    let rest = line.trim_start_matches([' ', '\t']);
-    let len = rest.chars().take_while(|c| *c == fence.ch).count();
-    len >= fence.len && rest[len..].trim().is_empty()
+/// One fenced block from the parser's range for it and the pieces of text it reported inside.
+fn fenced_block(doc: &str, lines: &LineStarts, range: Range<usize>, pieces: &[Piece]) -> Block {
+    // The parser may hand a line over in several pieces (a `\r` apart from its `\n`): join them, remembering
+    // where each piece ends in the joined text and in the document.
+    let mut raw = String::new();
+    let mut ends = Vec::with_capacity(pieces.len());
+    for (text, at) in pieces {
+        raw.push_str(text);
+        ends.push((raw.len(), at.clone()));
+    }
+    // Most pieces are the document's bytes as they are; where the parser rewrote one (a tab partly taken as
+    // indentation), the piece's end still matches the document, so positions are aligned on that.
+    let in_doc = |offset: usize| {
+        let k = ends.partition_point(|(end, _)| *end <= offset).min(ends.len() - 1);
+        let (end, at) = &ends[k];
+        at.end.saturating_sub(end - offset).max(at.start)
+    };
+    let mut source = String::new();
+    let mut map = Vec::new();
+    let mut offset = 0;
+    for line in raw.split_inclusive('\n') {
+        push_line(&mut source, &mut map, line, in_doc(offset), doc, lines);
+        offset += line.len();
+    }
+    let end = trim_line_break(doc, range.start, range.end);
+    let after_content = pieces
+        .last()
+        .map_or_else(|| lines.start_of(range.start), |(_, r)| r.end);
+    let fence = fence_run(&doc[range.start..]);
+    let closed = doc[after_content.min(end)..end].contains(fence);
+    Block {
+        index: 0,
+        source,
+        range: range.start..end,
+        fence_line: lines.line_of(range.start),
+        first_line: lines.line_of(range.start) + 1,
+        indent: doc[lines.start_of(range.start)..range.start].chars().count(),
+        closed,
+        lines: map,
+    }
+}
+
+/// Add one document line (starting at byte `in_doc`) to a block's source, ending it with a single `\n`.
+fn push_line(source: &mut String, map: &mut Vec<SourceLine>, line: &str, in_doc: usize, doc: &str, lines: &LineStarts) {
+    let in_doc = (0..=in_doc).rev().find(|&i| doc.is_char_boundary(i)).unwrap_or(0);
+    let removed = doc[lines.start_of(in_doc)..in_doc].chars().count();
+    map.push(SourceLine {
+        in_source: source.len(),
+        in_doc,
+        line: lines.line_of(in_doc),
+        removed,
+    });
+    source.push_str(line.trim_end_matches('\n').trim_end_matches('\r'));
+    source.push('\n');
+}
+
+/// `end` moved back over one final line break.
+fn trim_line_break(doc: &str, start: usize, end: usize) -> usize {
+    let text = &doc[start..end];
+    start
+        + text
+            .strip_suffix('\n')
+            .map_or(text, |t| t.strip_suffix('\r').unwrap_or(t))
+            .len()
+}
+
+/// The run of fence characters a fence starts with (` ``` `, `~~~~`, `:::`).
+fn fence_run(text: &str) -> &str {
+    let ch = text.chars().next().unwrap_or('`');
+    &text[..text.len() - text.trim_start_matches(ch).len()]
 }
 
 fn is_mermaid_info(info: &str) -> bool {
@@ -97,74 +225,68 @@ fn is_mermaid_info(info: &str) -> bool {
     word.eq_ignore_ascii_case("mermaid")
 }
 
-/// Every Mermaid diagram of a Markdown document, in order.
-pub fn extract(doc: &str) -> Vec<Block> {
-    // (start byte, text without the line break)
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for piece in doc.split_inclusive('\n') {
-        let text = piece.trim_end_matches('\n').trim_end_matches('\r');
-        lines.push((start, text));
-        start += piece.len();
-    }
+/// Azure DevOps style `:::mermaid` … `:::` blocks, which CommonMark does not know: found line by line outside
+/// the code and HTML blocks the parser found. Other `:::` lines are admonitions and contain Markdown.
+fn colon_blocks(doc: &str, lines: &LineStarts, verbatim: &[Range<usize>]) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let (line_start, text) = lines[i];
-        let Some(fence) = opening_fence(text) else {
-            i += 1;
-            continue;
-        };
-        // `:::` blocks are only Mermaid ones; other `:::` lines are admonitions and contain Markdown.
-        if fence.ch == ':' && !is_mermaid_info(&fence.info) {
-            i += 1;
+    let mut starts = lines.0.iter().copied();
+    while let Some(line_start) = starts.next() {
+        let text = line_text(doc, line_start);
+        let rest = text.trim_start_matches([' ', '\t']);
+        let begin = line_start + (text.len() - rest.len());
+        let fence = fence_run(rest);
+        if !fence.starts_with(":::") || !is_mermaid_info(&rest[fence.len()..]) {
             continue;
         }
-        let mermaid = is_mermaid_info(&fence.info);
-        let mut j = i + 1;
-        while j < lines.len() && !is_closing(lines[j].1, &fence) {
-            j += 1;
+        if verbatim.iter().any(|r| r.contains(&begin)) {
+            continue;
         }
-        let closed = j < lines.len();
-        if mermaid {
-            let mut source = String::new();
-            let mut map = Vec::new();
-            for &(ls, lt) in &lines[i + 1..j] {
-                let removed = leading_ws(lt).min(fence.indent);
-                let cut: usize = lt.chars().take(removed).map(char::len_utf8).sum();
-                map.push((source.len(), ls + cut, removed));
-                source.push_str(&lt[cut..]);
-                source.push('\n');
+        let mut source = String::new();
+        let mut map = Vec::new();
+        let mut end = None;
+        for next in starts.by_ref() {
+            let line = line_text(doc, next);
+            let rest = line.trim_start_matches([' ', '\t']);
+            if rest.starts_with(fence) && rest.trim_start_matches(':').trim().is_empty() {
+                end = Some(next + line.len());
+                break;
             }
-            let begin = line_start + text.len() - text.trim_start_matches([' ', '\t']).len();
-            let end = if closed {
-                lines[j].0 + lines[j].1.len()
-            } else {
-                doc.len()
-            };
-            blocks.push(Block {
-                index: blocks.len() + 1,
-                source,
-                range: begin..end.max(begin),
-                fence_line: i + 1,
-                first_line: i + 2,
-                indent: fence.indent,
-                closed,
-                lines: map,
-            });
+            let cut = (line.len() - rest.len()).min(begin - line_start);
+            push_line(&mut source, &mut map, &line[cut..], next + cut, doc, lines);
         }
-        i = j + 1;
+        blocks.push(Block {
+            index: 0,
+            source,
+            range: begin..end.unwrap_or(doc.len()),
+            fence_line: lines.line_of(begin),
+            first_line: lines.line_of(begin) + 1,
+            indent: doc[line_start..begin].chars().count(),
+            closed: end.is_some(),
+            lines: map,
+        });
     }
     blocks
 }
 
+/// The line starting at `start`, without its line break.
+fn line_text(doc: &str, start: usize) -> &str {
+    let rest = &doc[start..];
+    let line = rest.split('\n').next().unwrap_or("");
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
 impl Block {
+    /// The source line holding a byte offset into [`Block::source`].
+    fn line_at(&self, offset: usize) -> Option<&SourceLine> {
+        let k = self.lines.partition_point(|l| l.in_source <= offset).saturating_sub(1);
+        self.lines.get(k)
+    }
+
     /// The document position of a byte offset into [`Block::source`]: (1-based line, byte offset in the
     /// document).
     fn locate(&self, offset: usize) -> (usize, usize) {
-        let k = self.lines.partition_point(|&(s, _, _)| s <= offset).saturating_sub(1);
-        match self.lines.get(k) {
-            Some(&(s, d, _)) => (self.first_line + k, d + (offset - s)),
+        match self.line_at(offset) {
+            Some(l) => (l.line, l.in_doc + (offset - l.in_source)),
             None => (self.first_line, self.range.start),
         }
     }
@@ -172,9 +294,19 @@ impl Block {
     /// Move an error found in [`Block::source`] to where it is in the document `doc`: line, column, the
     /// document's own line text and byte span, so that [`ParseError::render`] shows the Markdown file.
     pub fn error_in_document(&self, error: &ParseError, doc: &str) -> ParseError {
+        // An error just past a last line that had no line break in the document stays inside the document.
+        let in_doc = |offset: usize| {
+            (0..=offset.min(doc.len()))
+                .rev()
+                .find(|&i| doc.is_char_boundary(i))
+                .unwrap_or(0)
+        };
         let (line, start) = self.locate(error.span.start.min(self.source.len()));
         let (_, end) = self.locate(error.span.end.min(self.source.len()));
-        let removed = self.lines.get(line - self.first_line).map_or(0, |l| l.2);
+        let (start, end) = (in_doc(start), in_doc(end));
+        let removed = self
+            .line_at(error.span.start.min(self.source.len()))
+            .map_or(0, |l| l.removed);
         let source_line = doc
             .lines()
             .nth(line - 1)
@@ -300,6 +432,82 @@ mod tests {
         assert_eq!(moved.column, err.column + 2);
         assert_eq!(moved.source_line, "    A -> B");
         assert_eq!(&doc[moved.span.start..moved.span.start + 2], "->");
+    }
+
+    fn sources(doc: &str) -> Vec<String> {
+        extract(doc).into_iter().map(|b| b.source).collect()
+    }
+
+    #[test]
+    fn block_quotes_and_nested_lists() {
+        let doc = "> Note:\n>\n> ```mermaid\n> graph TD\n>   A --> B\n> ```\n\n\
+                   1. one\n   - two\n     ```mermaid\n     pie\n       \"a\" : 1\n     ```\n   - three\n\n\
+                   > - quoted item\n>   ~~~mermaid\n>   graph LR\n>   ~~~\n";
+        let blocks = extract(doc);
+        assert_eq!(
+            blocks.iter().map(|b| b.source.as_str()).collect::<Vec<_>>(),
+            ["graph TD\n  A --> B\n", "pie\n  \"a\" : 1\n", "graph LR\n"]
+        );
+        assert_eq!(blocks.iter().map(|b| b.fence_line).collect::<Vec<_>>(), [3, 10, 17]);
+        let out = replace(doc, &blocks, |b| format!("IMG{}", b.index));
+        assert_eq!(
+            out,
+            "> Note:\n>\n> IMG1\n\n1. one\n   - two\n     IMG2\n   - three\n\n> - quoted item\n>   IMG3\n"
+        );
+    }
+
+    #[test]
+    fn long_fences_attributes_and_indentation() {
+        let doc = "`````mermaid\ngraph TD\n```\nstill inside\n`````\n\n\
+                   ```mermaid {.diagram #id}\nsequenceDiagram\n```\n\n\
+                   ~~~ Mermaid title=x\nerDiagram\n~~~~~\n\n\
+                   \x20\x20\x20```mermaid\n   graph LR\n    A\n   ```\n\n\
+                   \x20   ```mermaid\n    indented code, not a fence\n\n\
+                   ```mermaidx\nnot mermaid\n```\n\n\
+                   <div>\n\n```mermaid\ngraph BT\n```\n\n</div>\n";
+        assert_eq!(
+            sources(doc),
+            [
+                "graph TD\n```\nstill inside\n",
+                "sequenceDiagram\n",
+                "erDiagram\n",
+                "graph LR\n A\n",
+                "graph BT\n"
+            ]
+        );
+    }
+
+    #[test]
+    fn mermaid_shown_inside_other_blocks_is_left_alone() {
+        let doc = "    ```mermaid\n    graph TD\n    ```\n\n~~~md\n:::mermaid\ngraph TD\n:::\n~~~\n\n<pre>\n```mermaid\n</pre>\n";
+        assert!(extract(doc).is_empty(), "{:?}", extract(doc));
+    }
+
+    #[test]
+    fn unclosed_block_ends_with_its_container() {
+        let doc = "> ```mermaid\n> graph TD\n\nafter\n";
+        let blocks = extract(doc);
+        assert_eq!(blocks.len(), 1);
+        assert!(!blocks[0].closed);
+        assert_eq!(blocks[0].source, "graph TD\n");
+        assert_eq!(replace(doc, &blocks, |_| "IMG".into()), "> IMG\n\nafter\n");
+        let empty = extract("```mermaid\n```\n");
+        assert!(empty[0].closed);
+        assert_eq!(empty[0].source, "");
+    }
+
+    #[test]
+    fn errors_in_a_block_quote_point_at_the_document_column() {
+        let doc = "# T\n\n> - x\n>   ```mermaid\n>   graph TD\n>     A -> B\n>   ```\n";
+        let blocks = extract(doc);
+        let Err(crate::Error::Parse(err)) = crate::parse(&blocks[0].source) else {
+            panic!()
+        };
+        let moved = blocks[0].error_in_document(&err, doc);
+        assert_eq!((moved.line, moved.column), (6, err.column + 4));
+        assert_eq!(moved.source_line, ">     A -> B");
+        assert_eq!(&doc[moved.span.start..moved.span.start + 2], "->");
+        assert_eq!(moved.source_line.chars().nth(moved.column - 1), Some('-'));
     }
 
     #[test]

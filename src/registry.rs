@@ -42,6 +42,11 @@ pub const DIAGRAM_TYPES: &[DiagramType] = &[
         grammar: mermaid_parser::SEQUENCE,
         lay_out: mermaid_layout::SEQUENCE,
     },
+    DiagramType {
+        name: "state",
+        grammar: mermaid_parser::STATE,
+        lay_out: mermaid_layout::STATE,
+    },
 ];
 
 /// Parse `source` with the grammar its first keyword selects.

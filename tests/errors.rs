@@ -1,4 +1,4 @@
-//! The thirty most common mistakes: each gives a located error (line, column, caret) saying what was expected,
+//! The most common mistakes: each gives a located error (line, column, caret) saying what was expected,
 //! and a hint.
 
 use mermaid_rs::{parse, Error};
@@ -259,6 +259,48 @@ const CASES: &[(&str, &str, &str, usize, usize)] = &[
         "did you mean `erDiagram`?",
         1,
         1,
+    ),
+    (
+        "stateDiagram-v2\n  state Moving {\n    a --> b\n",
+        "composite state `Moving` is never closed",
+        "add a line with `}`",
+        2,
+        3,
+    ),
+    (
+        "stateDiagram-v2\n  A --> B\n  note right of A\n    keep this\n",
+        "this note is never closed",
+        "`end note`",
+        3,
+        3,
+    ),
+    (
+        "stateDiagram-v2\n  [*] : start here",
+        "`[*]` cannot have a description",
+        "`[*] --> Idle`",
+        2,
+        3,
+    ),
+    (
+        "stateDiagram-v2\n  classDef default fill:#f96",
+        "`classDef default` is not supported",
+        "give the class another name",
+        2,
+        3,
+    ),
+    (
+        "stateDiagram-v2\n  Idle -> Busy",
+        "expected `-->`, found `->`",
+        "`A --> B`",
+        2,
+        8,
+    ),
+    (
+        "stateDiagram-v2\n  A --> B; B --> C",
+        "unexpected `B --> C`",
+        "`;` does not end a statement",
+        2,
+        12,
     ),
 ];
 

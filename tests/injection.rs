@@ -133,6 +133,14 @@ const PLACES: &[&str] = &[
     "erDiagram\n  CUSTOMER\n  style CUSTOMER fill:{P},stroke:{P},color:{P}",
     "erDiagram\n  CUSTOMER:::{P}\n  classDef {P} fill:{P}",
     "erDiagram\n  accTitle: {P}\n  CUSTOMER ||--o{ ORDER : places",
+    // State
+    "stateDiagram-v2\n  A : {P}\n  A --> B : {P}",
+    "stateDiagram-v2\n  state \"{P}\" as A\n  A : {P}\n  A : {P}",
+    "stateDiagram-v2\n  state A {\n    [*] --> B\n  }\n  A : {P}",
+    "stateDiagram-v2\n  A --> B\n  note right of A : {P}\n  note left of B\n    {P}\n  end note",
+    "stateDiagram-v2\n  A:::{P} --> B\n  classDef {P} fill:{P},color:{P}\n  style B fill:{P},stroke:{P}",
+    "stateDiagram-v2\n  A --> B\n  click A \"{P}\" \"{P}\"",
+    "stateDiagram-v2\n  accTitle: {P}\n  accDescr: {P}\n  A --> B",
 ];
 
 /// Elements the SVG writer may produce.

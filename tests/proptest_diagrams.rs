@@ -144,6 +144,53 @@ fn er() -> impl Strategy<Value = String> {
     })
 }
 
+fn state() -> impl Strategy<Value = String> {
+    let block = || {
+        let end = || prop_oneof![3 => (0..8usize).prop_map(|i| format!("S{i}")), 1 => Just("[*]".to_string())];
+        let transition = (end(), end(), prop::option::of(label()))
+            .prop_map(|(a, b, l)| format!("{a} --> {b}{}", l.map(|l| format!(" : {l}")).unwrap_or_default()));
+        prop::collection::vec(transition, 1..6)
+    };
+    (
+        prop::sample::select(vec!["TB", "LR", "BT", "RL"]),
+        block(),
+        prop::collection::vec((block(), any::<bool>(), any::<bool>()), 0..3),
+        prop::collection::vec((0..8usize, any::<bool>(), 0..4usize), 0..4),
+    )
+        .prop_map(|(dir, top, composites, extras)| {
+            let mut s = format!("stateDiagram-v2\ndirection {dir}\n");
+            for t in &top {
+                s.push_str(&format!("{t}\n"));
+            }
+            // Composite states get their own ids, so that nesting stays well-formed; some are nested.
+            for (k, (inner, regions, nested)) in composites.iter().enumerate() {
+                s.push_str(&format!("state C{k} {{\n"));
+                for (j, t) in inner.iter().enumerate() {
+                    let t = t.replace('S', &format!("C{k}S"));
+                    if *regions && j == inner.len() / 2 && j > 0 {
+                        s.push_str("--\n");
+                    }
+                    s.push_str(&format!("  {t}\n"));
+                }
+                if *nested {
+                    s.push_str(&format!("  state N{k} {{\n    [*] --> N{k}a\n  }}\n"));
+                }
+                s.push_str("}\n");
+                s.push_str(&format!("S{k} --> C{k}\n"));
+            }
+            for &(i, left, kind) in &extras {
+                let side = if left { "left" } else { "right" };
+                match kind {
+                    0 => s.push_str(&format!("note {side} of S{i} : a note\n")),
+                    1 => s.push_str(&format!("note {side} of S{i}\n  two\n  lines\nend note\n")),
+                    2 => s.push_str(&format!("state S{i} <<fork>>\n")),
+                    _ => s.push_str(&format!("state S{i} <<choice>>\n")),
+                }
+            }
+            s
+        })
+}
+
 fn check(source: &str) {
     let svg = render_svg(source, &Options::default()).unwrap_or_else(|e| panic!("{}\n{source}", e.render()));
     let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}\n{source}"));
@@ -175,6 +222,11 @@ proptest! {
 
     #[test]
     fn er_diagrams_render(source in er()) {
+        check(&source);
+    }
+
+    #[test]
+    fn state_diagrams_render(source in state()) {
         check(&source);
     }
 }

@@ -159,3 +159,23 @@ fn an_edge_between_a_subgraph_and_its_member_is_a_short_link_from_the_border() {
     there.reverse();
     assert_ne!(there, back, "the two links take different sides");
 }
+
+#[test]
+fn edge_labels_stay_inside_separately_laid_out_subgraphs() {
+    // Two subgraphs laid out on their own, each holding a labelled cycle whose labels flank the nodes.
+    let src = "flowchart TB\nsubgraph A\ndirection TB\nsubgraph R1\ndirection TB\nx1 -->|EvNumLockPressed| y1\n\
+               y1 -->|EvNumLockPressed| x1\nend\nsubgraph R2\ndirection TB\nx2 -->|EvNumLockPressed| y2\n\
+               y2 -->|EvNumLockPressed| x2\nend\nend\n";
+    let scene = mermaid_rs::layout(src, &mermaid_rs::Options::default()).expect("renders");
+    let g = &scene.geometry;
+    for e in &g.edges {
+        let label = e.label_box.expect("every edge has a label");
+        let region = if e.from.ends_with('1') { "R1" } else { "R2" };
+        let r = g.clusters.iter().find(|c| c.id == region).expect("subgraph").rect;
+        assert!(
+            label.x >= r.x && label.right() <= r.right(),
+            "label of {} sticks out of {region}: {label:?} vs {r:?}",
+            e.id
+        );
+    }
+}

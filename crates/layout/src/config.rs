@@ -40,6 +40,9 @@ pub struct Config {
     pub rank_spacing: f64,
     /// Margin around the drawing (`flowchart.diagramPadding`).
     pub diagram_padding: f64,
+    /// Room between a subgraph's (or composite state's) border and its contents. 8 for flowcharts; state
+    /// diagrams set their own, roomier one.
+    pub cluster_padding: f64,
     /// Width at which markdown labels wrap (`flowchart.wrappingWidth`).
     pub wrapping_width: f64,
     /// Edge drawing (`flowchart.curve`).
@@ -59,6 +62,7 @@ impl Default for Config {
             node_spacing: 50.0,
             rank_spacing: 50.0,
             diagram_padding: 8.0,
+            cluster_padding: 8.0,
             wrapping_width: 200.0,
             curve: Curve::Basis,
             title: None,

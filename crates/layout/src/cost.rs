@@ -52,6 +52,16 @@ pub fn layout_cost(diagram: &Diagram) -> u64 {
             let attributes: usize = er.entities.iter().map(|e| e.attributes.len()).sum();
             graph_cost(er.entities.len(), &edges, 0).saturating_add(attributes as u64)
         }
+        Diagram::State(d) => {
+            let index: HashMap<&str, usize> = d.states.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+            let edges: Vec<(usize, usize, u32)> = d
+                .transitions
+                .iter()
+                .filter_map(|t| Some((*index.get(t.from.as_str())?, *index.get(t.to.as_str())?, 1)))
+                .collect();
+            let containers = d.states.iter().filter(|s| s.is_container()).count();
+            graph_cost(d.states.len() + d.notes.len(), &edges, containers).saturating_add(d.notes.len() as u64)
+        }
         // Sequence layout is one pass over the statements per participant column at most.
         Diagram::Sequence(seq) => {
             let statements = seq.statements.len() as u64;

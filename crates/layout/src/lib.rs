@@ -20,6 +20,7 @@ mod routes;
 
 mod sequence;
 mod shapes;
+mod state;
 mod text;
 
 // Shorter paths for the crates every diagram module reads.
@@ -51,5 +52,11 @@ pub const SEQUENCE: Layout = |diagram, config| match diagram {
 /// Entity–relationship diagrams, through the layered engine.
 pub const ER: Layout = |diagram, config| match diagram {
     Diagram::Er(diagram) => Some(er::lay_out(diagram, &config.theme)),
+    _ => None,
+};
+
+/// State diagrams, lowered to the flowchart placement's graph.
+pub const STATE: Layout = |diagram, config| match diagram {
+    Diagram::State(diagram) => Some(state::lay_out(diagram, config)),
     _ => None,
 };

@@ -131,19 +131,30 @@ impl Reader {
         }
     }
 
-    /// `*`/`_` at the start of `rest`: a bold (doubled) or italic marker, or a literal character (`_` inside a
-    /// word, as in `snake_case`).
+    /// `*`/`_` at the start of `rest`: a bold (doubled) or italic marker, or literal text. As in CommonMark, a
+    /// delimiter opens emphasis only when text follows it and a closing one comes later on the line, and `_`
+    /// inside a word does not open (`snake_case`, `State1_____`, `a ** b` stay as written).
     fn emphasis<'a>(&mut self, c: char, rest: &'a str) -> &'a str {
-        if rest[1..].starts_with(c) {
+        let run = rest.chars().take_while(|&d| d == c).count();
+        let line_end = rest.find([LINE_BREAK, '\n']).unwrap_or(rest.len());
+        let closes_later = |from: usize, delimiter: &str| {
+            rest[from..line_end].starts_with(|n: char| !n.is_whitespace()) && rest[from..line_end].contains(delimiter)
+        };
+        let inside_word = c == '_' && self.previous.is_some_and(char::is_alphanumeric);
+        let double: String = [c, c].iter().collect();
+        if run >= 2 && (self.bold || (!inside_word && closes_later(2, &double))) {
             self.bold = !self.bold;
             return &rest[2..];
         }
-        let inside_word = c == '_' && self.previous.is_some_and(char::is_alphanumeric) && !self.italic;
-        if inside_word {
-            return self.push_char(c, &rest[1..]);
+        if run == 1 && (self.italic || (!inside_word && closes_later(1, &rest[..1]))) {
+            self.italic = !self.italic;
+            return &rest[1..];
         }
-        self.italic = !self.italic;
-        &rest[1..]
+        let mut after = rest;
+        for _ in 0..run {
+            after = self.push_char(c, &after[1..]);
+        }
+        after
     }
 
     fn tag<'a>(&mut self, tag: &Tag, after: &'a str) -> &'a str {
@@ -481,6 +492,9 @@ mod tests {
         assert!(runs[3].italic && runs[3].text == "c");
         assert!(runs.last().is_some_and(|r| r.bold && r.italic));
         assert_eq!(parse_lines("snake_case_id", md)[0].len(), 1);
+        let literal = parse_lines("Transition1_____ and a ** b", md);
+        assert_eq!(texts(&literal), ["Transition1_____ and a ** b"]);
+        assert_eq!(literal[0].len(), 1, "{literal:?}");
         assert_eq!(
             texts(&parse_lines("<b>x</b>", md)),
             ["<b>x</b>"],

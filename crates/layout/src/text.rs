@@ -206,6 +206,21 @@ pub(crate) fn lay_out_plain(text: &str, theme: &Theme) -> LaidText {
 }
 
 impl LaidText {
+    /// The same lines set bold and/or italic throughout (a `font-weight`/`font-style` from a class or style),
+    /// measured again.
+    pub fn restyled(mut self, bold: bool, italic: bool, theme: &Theme) -> LaidText {
+        for run in self.lines.iter_mut().flatten() {
+            run.bold |= bold;
+            run.italic |= italic;
+        }
+        self.width = self
+            .lines
+            .iter()
+            .map(|l| runs_width(l, theme.font_size))
+            .fold(0.0, f64::max);
+        self
+    }
+
     /// The visible text with lines joined by spaces.
     pub fn plain(&self) -> String {
         self.lines

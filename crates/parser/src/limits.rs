@@ -10,12 +10,12 @@ use crate::ParseError;
 pub struct Limits {
     /// Source length in bytes (Mermaid's own default is 50,000 characters).
     pub max_input_bytes: usize,
-    /// Nesting depth of flowchart subgraphs and sequence blocks (`loop`, `alt`, `rect`, …).
+    /// Nesting depth of flowchart subgraphs, sequence blocks (`loop`, `alt`, `rect`, …) and composite states.
     pub max_nesting_depth: usize,
-    /// Flowchart nodes, sequence participants, ER entities.
+    /// Flowchart nodes, sequence participants, ER entities, states and notes.
     pub max_nodes: usize,
     /// Flowchart edges (`a & b --> c & d` makes four), sequence statements (messages, notes, activations,
-    /// block markers), ER relationships.
+    /// block markers), ER relationships, state transitions.
     pub max_edges: usize,
     /// Characters in one label (node, edge, subgraph title, message, note, relationship, …).
     pub max_label_chars: usize,
@@ -150,6 +150,22 @@ pub(crate) fn check_labels(source: &str, diagram: &Diagram, limits: &Limits) -> 
             }
             for r in &d.relationships {
                 label(&r.label)?;
+            }
+        }
+        Diagram::State(d) => {
+            for s in &d.states {
+                check(&s.id, s.span)?;
+                for l in s.title.iter().chain(&s.descriptions) {
+                    label(l)?;
+                }
+            }
+            for t in &d.transitions {
+                if let Some(l) = &t.label {
+                    label(l)?;
+                }
+            }
+            for n in &d.notes {
+                label(&n.text)?;
             }
         }
     }

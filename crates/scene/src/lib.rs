@@ -630,6 +630,20 @@ fn bounds_of(points: &[Point]) -> Rect {
     r.unwrap_or_default()
 }
 
+impl Item {
+    /// `item` inside a link to `href` (with its tooltip), or `item` itself when there is no link.
+    pub fn linked(item: Item, link: Option<(String, Option<String>)>) -> Item {
+        match link {
+            Some((href, tooltip)) => Item::Link {
+                href,
+                tooltip,
+                items: vec![item],
+            },
+            None => item,
+        }
+    }
+}
+
 impl Scene {
     /// Move everything drawn, and the geometry, by `(dx, dy)`.
     pub fn translate(&mut self, dx: f64, dy: f64) {

@@ -4,8 +4,9 @@
 
 mod edges;
 mod nodes;
-mod obstacles;
-mod placement;
+// State diagrams lay out through the same placement and check their curves against the same obstacles.
+pub(crate) mod obstacles;
+pub(crate) mod placement;
 
 use crate::config::Config;
 use crate::scene::*;

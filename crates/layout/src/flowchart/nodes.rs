@@ -158,14 +158,7 @@ fn draw_node(ctx: &Ctx<'_>, ni: usize, node: &Node) -> (Item, NodeGeometry, Plac
             ClickAction::Link { url, .. } => safe_url(url).map(|href| (href, c.tooltip.clone())),
             ClickAction::Callback { .. } => None,
         });
-    let item = match link {
-        Some((href, tooltip)) => Item::Link {
-            href,
-            tooltip,
-            items: vec![group],
-        },
-        None => group,
-    };
+    let item = Item::linked(group, link);
     let rect = Rect {
         x: center.x - w / 2.0,
         y: center.y - h / 2.0,

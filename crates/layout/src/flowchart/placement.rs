@@ -11,8 +11,6 @@ use crate::scene::{Point, Rect};
 use mermaid_parser::{Direction, Flowchart};
 use std::collections::HashMap;
 
-/// Room between a subgraph's border and its contents, as the engine leaves it.
-const CLUSTER_PADDING: f64 = 8.0;
 /// Nesting deeper than this is laid out without separate directions (a guard against pathological input).
 const MAX_DEPTH: usize = 64;
 
@@ -200,8 +198,8 @@ impl Ctx<'_> {
         for &c in &children {
             let bounds = content_bounds(&child_placements[&c], self, c);
             let (tw, th) = self.sizes.cluster_title[c];
-            let width = bounds.width.max(tw) + 2.0 * CLUSTER_PADDING;
-            let height = bounds.height + th + 3.0 * CLUSTER_PADDING;
+            let width = bounds.width.max(tw) + 2.0 * self.config.cluster_padding;
+            let height = bounds.height + th + 3.0 * self.config.cluster_padding;
             engine_of_child.insert(c, engine_nodes.len());
             engine_nodes.push(NodeSpec {
                 width,
@@ -262,7 +260,7 @@ impl Ctx<'_> {
             spacing: Spacing {
                 node_sep: self.config.node_spacing,
                 rank_sep: self.config.rank_spacing,
-                cluster_padding: CLUSTER_PADDING,
+                cluster_padding: self.config.cluster_padding,
                 ..Spacing::default()
             },
         };
@@ -307,7 +305,7 @@ impl Ctx<'_> {
             let bounds = content_bounds(&child, self, c);
             let title_h = self.sizes.cluster_title[c].1;
             let dx = rect.x + (rect.width - bounds.width) / 2.0 - bounds.x;
-            let dy = rect.y + 2.0 * CLUSTER_PADDING + title_h - bounds.y;
+            let dy = rect.y + 2.0 * self.config.cluster_padding + title_h - bounds.y;
             merge_moved(&mut placement, child, self, c, dx, dy);
         }
         placement
@@ -338,14 +336,26 @@ fn content_bounds(p: &Placement, ctx: &Ctx<'_>, cluster: usize) -> Rect {
     for r in p.clusters.iter().flatten() {
         add(*r);
     }
-    // Edges laid out inside it count too: a self-loop bulges out of its node's side and must stay inside.
-    for e in p.edges.iter().flatten() {
+    // Edges laid out inside it count too: a self-loop bulges out of its node's side and must stay inside, and
+    // so must the labels.
+    for (ei, e) in p.edges.iter().enumerate() {
+        let Some(e) = e else {
+            continue;
+        };
         for q in &e.route.points {
             add(Rect {
                 x: q.x,
                 y: q.y,
                 width: 0.0,
                 height: 0.0,
+            });
+        }
+        if let (Some(c), Some(&Some((w, h)))) = (e.route.label_center, ctx.sizes.edge_label.get(ei)) {
+            add(Rect {
+                x: c.x - w / 2.0,
+                y: c.y - h / 2.0,
+                width: w,
+                height: h,
             });
         }
     }

@@ -18,9 +18,11 @@ impl Span {
 
 mod er;
 mod sequence;
+mod state;
 
 pub use er::*;
 pub use sequence::*;
+pub use state::*;
 
 /// Any diagram the parser understands.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +30,7 @@ pub enum Diagram {
     Flowchart(Flowchart),
     Sequence(SequenceDiagram),
     Er(ErDiagram),
+    State(StateDiagram),
 }
 
 impl Diagram {
@@ -37,6 +40,7 @@ impl Diagram {
             Diagram::Flowchart(d) => &d.meta,
             Diagram::Sequence(d) => &d.meta,
             Diagram::Er(d) => &d.meta,
+            Diagram::State(d) => &d.meta,
         }
     }
 }
