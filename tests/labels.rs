@@ -113,3 +113,17 @@ fn long_labels_wrap_at_mermaids_widths() {
         ]
     );
 }
+
+/// Characters Liberation Sans lacks are measured alike (a fixed advance), so two labels that differ only in such a
+/// character lay out identically: the PNGs differ only if the fallback face really draws each glyph, rather than
+/// the same empty box for both.
+#[test]
+fn symbols_missing_from_the_main_face_are_drawn_by_the_fallback() {
+    let png = |label: &str| {
+        mermaid_rs::render_png(&format!("flowchart LR\n  A[\"{label} ok\"]"), &Options::default()).expect("png")
+    };
+    for (a, b) in [("✓", "✗"), ("★", "♻"), ("⇒", "┌"), ("→", "•")] {
+        assert!(png(a) != png(b), "{a} and {b} are drawn alike");
+    }
+    assert!(png("✓") == png("✓"), "deterministic");
+}
