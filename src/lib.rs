@@ -20,7 +20,7 @@ mod registry;
 mod svg_ids;
 
 pub use mermaid_layout::Config;
-pub use mermaid_parser::{Diagram, ParseError};
+pub use mermaid_parser::{Diagram, ParseError, Span};
 pub use mermaid_scene::{self as scene, Scene, Theme, THEME_NAMES};
 pub use registry::{keyword_list, DiagramType, DIAGRAM_TYPES};
 pub use svg_ids::prefix_ids;
@@ -44,9 +44,11 @@ pub struct Options {
     /// The output's height, like `width`. With both, the drawing is fitted inside `width` × `height`.
     pub height: Option<f64>,
     /// Extra CSS put into the SVG in a `<style>` element (mermaid-cli's `--cssFile`); resvg applies it to PNG
-    /// and PDF output too.
+    /// and PDF output too. Control characters other than tab and line breaks are an [`Error::Config`].
     pub css: Option<String>,
-    /// The `id` attribute of the root `<svg>` element (mermaid-cli's `--svgId`).
+    /// The `id` attribute of the root `<svg>` element (mermaid-cli's `--svgId`) and the prefix of every id
+    /// inside it. Letters, digits, `-`, `_`, `.`, `:`, starting with a letter or `_`, at most 128 characters;
+    /// anything else is an [`Error::Config`]. `None`: ids are prefixed with a hash of the source.
     pub svg_id: Option<String>,
     /// How large a diagram may be; inputs beyond these are rejected with an error, never half-rendered.
     pub limits: Limits,
@@ -86,6 +88,10 @@ pub struct Limits {
     /// nodes long edges need). Default 100,000: a chain or fan-out of 10,000 nodes costs about 20,000, a
     /// complete graph on 60 nodes about 72,000; roughly 25 µs per unit in release builds, 500 µs in debug.
     pub max_layout_cost: u64,
+    /// Estimated work of rasterizing a PNG, in pixel visits (see [`mermaid_render::raster_work`]: the canvas
+    /// plus the bounding box of every shape and line, at the output scale). Default 2.5·10⁹, about 4 s of CPU
+    /// in release builds; a fan-out of 1,000 children from one node costs 1.9·10⁹, of 2,000 children 7.8·10⁹.
+    pub max_raster_work: u64,
 }
 
 impl Default for Limits {
@@ -98,6 +104,7 @@ impl Default for Limits {
             max_edges: p.max_edges,
             max_label_chars: p.max_label_chars,
             max_layout_cost: 100_000,
+            max_raster_work: 2_500_000_000,
         }
     }
 }
@@ -157,8 +164,9 @@ pub fn parse(source: &str) -> Result<Diagram, Error> {
     Ok(registry::parse(source, &mermaid_parser::Limits::default())?)
 }
 
-/// Parse and lay out a diagram into its positioned scene.
-pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
+/// Parse a diagram and check it against every limit that can be checked before layout (`options.limits`, the
+/// layout cost included), without laying it out: what a caller runs first to refuse a diagram cheaply.
+pub fn check(source: &str, options: &Options) -> Result<Diagram, Error> {
     let limits = &options.limits;
     let diagram = registry::parse(source, &limits.parser())?;
     let cost = mermaid_layout::layout_cost(&diagram);
@@ -169,6 +177,12 @@ pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
             limits.max_layout_cost
         )));
     }
+    Ok(diagram)
+}
+
+/// Parse and lay out a diagram into its positioned scene.
+pub fn layout(source: &str, options: &Options) -> Result<Scene, Error> {
+    let diagram = check(source, options)?;
     let config = config::resolve(diagram.meta(), options.theme.as_deref(), options.config.as_deref())
         .map_err(|e| Error::Config(e.0))?;
     Ok(registry::lay_out(&diagram, &config))
@@ -182,31 +196,42 @@ pub fn layout_parsed(diagram: &Diagram, config: &Config) -> Scene {
 
 /// Render a diagram to a standalone SVG document.
 pub fn render_svg(source: &str, options: &Options) -> Result<String, Error> {
-    let scene = layout(source, options)?;
-    Ok(svg_of(&scene, options, false))
+    svg_of(source, options, false)
 }
 
-/// The SVG of a laid-out scene; a `still` one (for PNG and PDF) leaves out what only shows on hover.
-fn svg_of(scene: &Scene, options: &Options, still: bool) -> String {
+/// The SVG of a diagram; a `still` one (for PNG and PDF) leaves out what only shows on hover. Its ids are
+/// prefixed with the `svg_id`, or else a hash of the source and options, so that two diagrams on one page
+/// never share an id while the same input still gives the same bytes.
+fn svg_of(source: &str, options: &Options, still: bool) -> Result<String, Error> {
+    output::check_svg_id_and_css(options).map_err(Error::Config)?;
+    let scene = layout(source, options)?;
     let svg_options = mermaid_render::SvgOptions {
         background: options.background.clone(),
         still,
+        id_prefix: output::id_prefix(source, options),
     };
-    output::finish_svg(mermaid_render::write_svg(scene, &svg_options), options)
+    Ok(output::finish_svg(
+        mermaid_render::write_svg(&scene, &svg_options),
+        options,
+    ))
 }
 
 /// Render a diagram to PNG bytes at `options.scale`.
 #[cfg(feature = "png")]
 pub fn render_png(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
-    let svg = svg_of(&layout(source, options)?, options, true);
-    Ok(mermaid_render::svg_to_png(&svg, options.scale)?)
+    let svg = svg_of(source, options, true)?;
+    Ok(mermaid_render::svg_to_png(
+        &svg,
+        options.scale,
+        options.limits.max_raster_work,
+    )?)
 }
 
 /// Render a diagram to a one-page vector PDF the size of the drawing (or of `options.width`/`height`). Text
 /// stays selectable text in the embedded font.
 #[cfg(feature = "pdf")]
 pub fn render_pdf(source: &str, options: &Options) -> Result<Vec<u8>, Error> {
-    let svg = svg_of(&layout(source, options)?, options, true);
+    let svg = svg_of(source, options, true)?;
     Ok(mermaid_render::svg_to_pdf(&svg)?)
 }
 

@@ -336,35 +336,54 @@ pub fn replace(doc: &str, blocks: &[Block], mut image: impl FnMut(&Block) -> Str
     out
 }
 
-/// mermaid-cli's image link: `![alt](url)` or `![alt](url "title")`, with `alt` defaulting to `diagram`.
+/// mermaid-cli's image link: `![alt](path)` or `![alt](path "title")`, with `alt` defaulting to `diagram`.
 /// mermaid-cli takes the alt text from the diagram's `accDescr` and the title from its `accTitle`.
-pub fn image_link(url: &str, alt: Option<&str>, title: Option<&str>) -> String {
+///
+/// The link is inert whatever the diagram says and whatever the file is called: every ASCII punctuation
+/// character of the alt text and title is backslash-escaped (so no `<tag>`, entity, emphasis or bracket
+/// survives as Markdown), control characters and line breaks become spaces, and the path is percent-encoded
+/// except for letters, digits and `/ . - _ ~` (so spaces, parentheses and `<` cannot end or break the link).
+///
+/// ```
+/// use mermaid_rs::markdown::image_link;
+/// assert_eq!(image_link("./my chart (1).svg", Some("<b>"), None), r"![\<b\>](./my%20chart%20%281%29.svg)");
+/// ```
+pub fn image_link(path: &str, alt: Option<&str>, title: Option<&str>) -> String {
     let alt = alt.filter(|a| !a.trim().is_empty()).unwrap_or("diagram");
-    let mut alt_escaped = String::new();
-    for c in alt.chars() {
-        match c {
-            '[' | ']' | '\\' => {
-                alt_escaped.push('\\');
-                alt_escaped.push(c);
-            }
-            '\n' | '\r' => alt_escaped.push(' '),
-            c => alt_escaped.push(c),
-        }
-    }
+    let url = percent_encode_path(path);
     match title.filter(|t| !t.trim().is_empty()) {
-        Some(t) => {
-            let t: String = t
-                .chars()
-                .flat_map(|c| match c {
-                    '"' | '\\' => vec!['\\', c],
-                    '\n' | '\r' => vec![' '],
-                    c => vec![c],
-                })
-                .collect();
-            format!("![{alt_escaped}]({url} \"{t}\")")
-        }
-        None => format!("![{alt_escaped}]({url})"),
+        Some(t) => format!("![{}]({url} \"{}\")", escape_inline(alt), escape_inline(t)),
+        None => format!("![{}]({url})", escape_inline(alt)),
     }
+}
+
+/// Text that Markdown shows as itself: ASCII punctuation backslash-escaped, control characters as spaces.
+fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+            out.push(c);
+        } else if c.is_control() {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A path as a URL path: UTF-8 bytes outside `A-Z a-z 0-9 / . - _ ~` as `%XX`.
+fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,70 @@
 
 use crate::Options;
 
+/// The prefix of every id in the SVG: the `svg_id` when given, else `mrs-` and a 64-bit FNV-1a hash of
+/// everything that shapes the drawing (source, theme, configuration, CSS), so equal inputs give equal bytes.
+pub(crate) fn id_prefix(source: &str, options: &Options) -> String {
+    if let Some(id) = options.svg_id.as_deref().filter(|id| !id.is_empty()) {
+        return id.to_string();
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let parts = [
+        Some(source),
+        options.theme.as_deref(),
+        options.config.as_deref(),
+        options.css.as_deref(),
+    ];
+    for part in parts {
+        // A separator byte that UTF-8 text never contains keeps ("ab", "c") apart from ("a", "bc").
+        for b in part.unwrap_or("").bytes().chain([0xff]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("mrs-{hash:016x}")
+}
+
+/// Refuse an `svg_id` that is not a plain XML name and CSS with characters XML cannot hold, rather than write
+/// a malformed document.
+pub(crate) fn check_svg_id_and_css(options: &Options) -> Result<(), String> {
+    if let Some(id) = options.svg_id.as_deref().filter(|id| !id.is_empty()) {
+        valid_svg_id(id)?;
+    }
+    if let Some(css) = options.css.as_deref() {
+        for (n, line) in css.split('\n').enumerate() {
+            if let Some((col, c)) = line
+                .chars()
+                .enumerate()
+                .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r'))
+            {
+                return Err(format!(
+                    "the CSS has a control character {} at line {}, column {}; XML cannot hold it",
+                    c.escape_unicode(),
+                    n + 1,
+                    col + 1
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `id` can be an SVG id and id prefix: `[A-Za-z_][A-Za-z0-9_.:-]*`, at most 128 characters.
+pub(crate) fn valid_svg_id(id: &str) -> Result<(), String> {
+    let first_ok = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let rest_ok = id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '-'));
+    if first_ok && rest_ok && id.len() <= 128 {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` is not a valid SVG id: use letters, digits, `-`, `_`, `.` and `:`, starting with a letter or `_` \
+             (at most 128 characters)",
+            id.escape_debug()
+        ))
+    }
+}
+
 /// Apply `options.width`/`height`, `css` and `svg_id` to the root element of an SVG we wrote.
 pub(crate) fn finish_svg(svg: String, options: &Options) -> String {
     let size = |v: Option<f64>| v.filter(|v| v.is_finite() && *v > 0.0);
@@ -110,8 +174,15 @@ mod tests {
             svg_id: Some("a\"b".into()),
             ..Options::default()
         };
+        assert!(check_svg_id_and_css(&o).is_err());
         let out = finish_svg(SVG.into(), &o);
         assert!(out.contains(r#"id="a&quot;b""#));
+        let bell = Options {
+            css: Some("a{}\nb{\u{7}}".into()),
+            ..Options::default()
+        };
+        let why = check_svg_id_and_css(&bell).unwrap_err();
+        assert!(why.contains("\\u{7} at line 2, column 3"), "{why}");
         assert!(out.contains("<style><![CDATA["));
         assert_eq!(out.matches("]]>").count(), 2, "{out}");
     }

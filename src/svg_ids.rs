@@ -11,7 +11,7 @@ use crate::Error;
 /// ```
 /// let svg = mermaid_rs::render_svg("graph TD\n  A --> B", &mermaid_rs::Options::default())?;
 /// let svg = mermaid_rs::prefix_ids(&svg, "fig-1")?;
-/// assert!(svg.contains(r#"marker-end="url(#fig-1-m-arrow-end-0)""#));
+/// assert!(svg.contains(r#"marker-end="url(#fig-1-mrs-"#));
 /// # Ok::<(), mermaid_rs::Error>(())
 /// ```
 pub fn prefix_ids(svg: &str, prefix: &str) -> Result<String, Error> {

@@ -280,9 +280,15 @@ fn check_svg(svg: &str, what: &str) {
                 assert!(!v.contains(bad), "{what}: `{bad}` in {key}=\"{}\"", a.value());
             }
             if v.contains("url(") {
-                // Only our own marker references: url(#m-…).
+                // Only our own marker references: url(#mrs-<hash>-m-…).
+                let own = v
+                    .strip_prefix("url(#mrs-")
+                    .and_then(|r| r.split_once("-m-"))
+                    .is_some_and(|(hash, rest)| {
+                        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) && rest.ends_with(')')
+                    });
                 assert!(
-                    matches!(key, "marker-start" | "marker-end") && v.starts_with("url(#m-") && v.ends_with(')'),
+                    matches!(key, "marker-start" | "marker-end") && own,
                     "{what}: url() in {key}=\"{}\"",
                     a.value()
                 );

@@ -15,6 +15,10 @@ Examples:
   mermaid-rs check docs/ README.md                    # parse only; file:line:col diagnostics
   mermaid-rs completions bash > /etc/bash_completion.d/mermaid-rs
 
+Safety: directory walks never follow symbolic links; outputs are written to a temporary file and renamed,
+never through a symbolic link or over the input; every diagram is bounded in size, layout and raster work
+(raise with --max-layout-cost / --max-raster-work for trusted input). See SECURITY.md.
+
 Exit codes: 0 success, 1 bad diagram or configuration, 2 bad usage, 3 file not readable or writable.";
 
 /// Render Mermaid diagrams to SVG, PNG and PDF natively: no browser, no Node.js. A drop-in replacement for
@@ -102,7 +106,8 @@ fn positive_scale(s: &str) -> Result<f32, String> {
 #[derive(Args, Clone, Default)]
 pub struct RenderArgs {
     /// Input: a Mermaid file, a Markdown file (.md/.markdown: every ```mermaid block is rendered), a directory
-    /// (its .mmd and .md files), or `-` for standard input. Repeat for a batch.
+    /// (its .mmd and .md files; symbolic links inside it are not followed), or `-` for standard input. Repeat
+    /// for a batch.
     #[arg(short, long, value_name = "FILE")]
     pub input: Vec<String>,
     /// Output: .svg, .png, .pdf, .json or .md/.markdown, or `-` for standard output. Default: the input's
@@ -139,7 +144,9 @@ pub struct RenderArgs {
     /// CSS file added to the SVG in a <style> element (applied to PNG and PDF output as well).
     #[arg(short = 'C', long = "cssFile", value_name = "FILE")]
     pub css_file: Option<PathBuf>,
-    /// The id attribute of the SVG root element.
+    /// The id attribute of the SVG root element, also the prefix of every id inside it (so several diagrams can
+    /// share one HTML page). Letters, digits, `-`, `_`, `.` and `:`, starting with a letter or `_`; default: a
+    /// hash of the diagram.
     #[arg(short = 'I', long = "svgId", value_name = "ID")]
     pub svg_id: Option<String>,
     /// Scale factor for PNG output (pixels per SVG unit; mmdc's device scale factor).
@@ -155,9 +162,17 @@ pub struct RenderArgs {
     /// document point there.
     #[arg(short = 'a', long = "artefacts", alias = "artifacts", value_name = "DIR")]
     pub artefacts: Option<PathBuf>,
-    /// Diagrams rendered at once in a batch (default: one per core).
+    /// Diagrams rendered at once in a batch (default: one per core; at most 4 per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+    /// Raise the layout-cost limit (default 100,000; see SECURITY.md) for trusted input. Also
+    /// `"limits": {"maxLayoutCost": N}` in the --configFile.
+    #[arg(long = "max-layout-cost", value_name = "N")]
+    pub max_layout_cost: Option<u64>,
+    /// Raise the PNG raster-work limit (default 2,500,000,000 pixel visits, about 4 s) for trusted input. Also
+    /// `"limits": {"maxRasterWork": N}` in the --configFile.
+    #[arg(long = "max-raster-work", value_name = "N")]
+    pub max_raster_work: Option<u64>,
     /// Ignored (mmdc drives a browser through Puppeteer; mermaid-rs needs none).
     #[arg(
         short = 'p',

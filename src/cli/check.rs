@@ -2,11 +2,11 @@
 //! error as text (`file:line:col`), JSON or GitHub Actions annotations.
 
 use super::args::{CheckArgs, CheckFormat};
+use super::files::ReadError;
 use super::report;
 use super::Outcome;
 use mermaid_rs::{markdown, Error, ParseError};
 use rayon::prelude::*;
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,8 +35,15 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         }
         let path = PathBuf::from(f);
         if path.is_dir() {
-            match super::render::walk(&path) {
-                Ok(found) => files.extend(found.into_iter().map(|p| (p.display().to_string(), Some(p)))),
+            match super::files::walk(&path) {
+                Ok(found) => {
+                    if !args.quiet {
+                        for link in &found.skipped_links {
+                            report::note(&format!("{}: a symbolic link, not followed", link.display()));
+                        }
+                    }
+                    files.extend(found.files.into_iter().map(|p| (p.display().to_string(), Some(p))))
+                }
                 Err(e) => problems.push(Problem {
                     file: f.clone(),
                     diagram: None,
@@ -100,25 +107,22 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 }
 
 fn check_file(name: &str, path: Option<&PathBuf>) -> Checked {
-    let text = match path {
-        Some(p) => std::fs::read_to_string(p),
-        None => {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).map(|_| s)
-        }
-    };
-    let text = match text {
+    let text = match super::files::read_text(path.map(PathBuf::as_path)) {
         Ok(t) => t,
         Err(e) => {
+            let (error, io) = match e {
+                ReadError::Io(e) => (Err(format!("cannot read: {e}")), true),
+                ReadError::Utf8(e) => (Ok(e), false),
+            };
             return Checked {
                 diagrams: 0,
                 problems: vec![Problem {
                     file: name.into(),
                     diagram: None,
-                    error: Err(format!("cannot read: {e}")),
-                    io: true,
+                    error,
+                    io,
                 }],
-            }
+            };
         }
     };
     let is_md = path.is_some_and(|p| markdown::is_markdown_path(p));

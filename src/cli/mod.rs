@@ -3,6 +3,8 @@
 
 mod args;
 mod check;
+mod document;
+mod files;
 mod render;
 mod report;
 

@@ -1,13 +1,14 @@
 //! Rendering: one diagram, a Markdown document, or a batch of both (in parallel), with mmdc's naming rules.
 
 use super::args::{Format, RenderArgs};
+use super::files::{self, ReadError};
 use super::report::{self, Progress};
 use super::{usage_error, Outcome};
 use mermaid_rs::markdown;
 use mermaid_rs::{Error, Options};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
-use std::path::{Component, Path, PathBuf};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -17,39 +18,39 @@ const PROGRESS_FROM: usize = 8;
 
 /// Where a job's text comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Source {
+pub(super) enum Source {
     Stdin,
     File(PathBuf),
 }
 
 /// Where a job's result goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Target {
+pub(super) enum Target {
     Stdout,
     File(PathBuf),
 }
 
 /// One input to render.
 #[derive(Debug, Clone)]
-struct Job {
-    source: Source,
+pub(super) struct Job {
+    pub source: Source,
     /// How the input is named in messages.
-    name: String,
-    markdown: bool,
-    target: Target,
+    pub name: String,
+    pub markdown: bool,
+    pub target: Target,
     /// The image format (for a Markdown document: of its diagrams).
-    format: Format,
+    pub format: Format,
 }
 
 /// What one job did, for the summary.
 #[derive(Default)]
-struct Done {
-    written: Vec<String>,
-    diagrams: usize,
+pub(super) struct Done {
+    pub written: Vec<String>,
+    pub diagrams: usize,
 }
 
 /// The result of one job: what it wrote, or the messages explaining why not and how bad that is.
-type JobResult = Result<Done, (Outcome, Vec<String>)>;
+pub(super) type JobResult = Result<Done, (Outcome, Vec<String>)>;
 
 pub fn run(args: &RenderArgs) -> ExitCode {
     let started = Instant::now();
@@ -73,8 +74,9 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         }
     };
     if let Some(n) = args.jobs {
+        let n = capped_jobs(n.into(), args.quiet);
         // Fails only when the pool already exists, which it cannot here.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.into()).build_global();
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
     let quiet = args.quiet || jobs.iter().any(|j| j.target == Target::Stdout);
     let progress = Progress::new(jobs.len(), !quiet && jobs.len() >= PROGRESS_FROM);
@@ -121,6 +123,21 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     worst.code()
 }
 
+/// At most four jobs per core: more threads only add memory (each holds a diagram) and start-up time.
+fn capped_jobs(asked: usize, quiet: bool) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let cap = 4 * cores;
+    if asked > cap {
+        if !quiet {
+            report::note(&format!(
+                "-j {asked} is more than 4 per core; using {cap} ({cores} cores)"
+            ));
+        }
+        return cap;
+    }
+    asked
+}
+
 /// mmdc's browser-only flags are accepted so that scripts keep working; say that they do nothing.
 fn ignored_flags(args: &RenderArgs) {
     if args.quiet {
@@ -146,7 +163,7 @@ fn extension(path: &str) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-fn is_md_ext(ext: Option<&str>) -> bool {
+pub(super) fn is_md_ext(ext: Option<&str>) -> bool {
     matches!(ext, Some("md" | "markdown"))
 }
 
@@ -168,7 +185,13 @@ fn expand_inputs(args: &RenderArgs) -> Result<Vec<(Source, Option<PathBuf>)>, Pl
         }
         let path = PathBuf::from(i);
         if path.is_dir() {
-            let files = walk(&path).map_err(|e| Planned::Io(format!("cannot read directory {i}: {e}")))?;
+            let walked = files::walk(&path).map_err(|e| Planned::Io(format!("cannot read directory {i}: {e}")))?;
+            if !args.quiet {
+                for link in &walked.skipped_links {
+                    report::note(&format!("{}: a symbolic link, not followed", link.display()));
+                }
+            }
+            let files = walked.files;
             if files.is_empty() && !args.quiet {
                 report::note(&format!("{i} holds no .mmd or .md files"));
             }
@@ -181,36 +204,6 @@ fn expand_inputs(args: &RenderArgs) -> Result<Vec<(Source, Option<PathBuf>)>, Pl
         return Err(Planned::Usage("standard input (`-i -`) can be read only once".into()));
     }
     Ok(inputs)
-}
-
-/// The `.mmd`, `.mermaid` and Markdown files under a directory, sorted, skipping hidden directories.
-pub fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let path = entry?.path();
-            let hidden = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if path.is_dir() {
-                if !hidden {
-                    stack.push(path);
-                }
-            } else if matches!(
-                path.extension()
-                    .and_then(|e| e.to_str())
-                    .map(str::to_ascii_lowercase)
-                    .as_deref(),
-                Some("mmd" | "mermaid" | "md" | "markdown")
-            ) {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// Turn the arguments into jobs, with mmdc's rules for names and formats.
@@ -348,6 +341,20 @@ fn options(args: &RenderArgs) -> Result<Options, (Outcome, String)> {
     };
     let config = args.config_file.as_deref().map(read).transpose()?;
     let css = args.css_file.as_deref().map(read).transpose()?;
+    let mut limits = mermaid_rs::Limits::default();
+    if let Some(json) = config.as_deref() {
+        // Only the caller's own configuration file can raise limits, never a diagram's front matter.
+        let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+        let key = |k: &str| {
+            value
+                .pointer(&format!("/limits/{k}"))
+                .and_then(serde_json::Value::as_u64)
+        };
+        limits.max_layout_cost = key("maxLayoutCost").unwrap_or(limits.max_layout_cost);
+        limits.max_raster_work = key("maxRasterWork").unwrap_or(limits.max_raster_work);
+    }
+    limits.max_layout_cost = args.max_layout_cost.unwrap_or(limits.max_layout_cost);
+    limits.max_raster_work = args.max_raster_work.unwrap_or(limits.max_raster_work);
     let options = Options {
         theme: args.theme.as_ref().map(|t| t.to_ascii_lowercase()),
         config,
@@ -357,6 +364,7 @@ fn options(args: &RenderArgs) -> Result<Options, (Outcome, String)> {
         height: args.height.map(f64::from),
         css,
         svg_id: args.svg_id.clone(),
+        limits,
         ..Options::default()
     };
     if let Err(Error::Config(e)) = mermaid_rs::render_svg("graph TD\n  A", &options) {
@@ -369,7 +377,7 @@ fn options(args: &RenderArgs) -> Result<Options, (Outcome, String)> {
     Ok(options)
 }
 
-fn render_bytes(source: &str, format: Format, options: &Options, name: &str) -> Result<Vec<u8>, Error> {
+pub(super) fn render_bytes(source: &str, format: Format, options: &Options, name: &str) -> Result<Vec<u8>, Error> {
     match format {
         Format::Svg => mermaid_rs::render_svg(source, options).map(String::into_bytes),
         Format::Png => mermaid_rs::render_png(source, options),
@@ -379,28 +387,38 @@ fn render_bytes(source: &str, format: Format, options: &Options, name: &str) -> 
 }
 
 fn read_source(source: &Source, name: &str, colour: bool) -> Result<String, (Outcome, Vec<String>)> {
-    let result = match source {
-        Source::Stdin => {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).map(|_| s)
-        }
-        Source::File(p) => std::fs::read_to_string(p),
+    let path = match source {
+        Source::Stdin => None,
+        Source::File(p) => Some(p.as_path()),
     };
-    result.map_err(|e| {
-        (
+    files::read_text(path).map_err(|e| match e {
+        ReadError::Io(e) => (
             Outcome::Io,
             vec![report::file_error(name, &format!("cannot read: {e}"), colour)],
-        )
+        ),
+        ReadError::Utf8(e) => (Outcome::BadInput, vec![report::parse_error(name, &e, None, colour)]),
     })
 }
 
-fn write_target(target: &Target, bytes: &[u8], colour: bool) -> Result<(), (Outcome, Vec<String>)> {
+/// Write an output; `input` is the file it was made from, which it must not replace.
+pub(super) fn write_target(
+    target: &Target,
+    bytes: &[u8],
+    input: &Source,
+    colour: bool,
+) -> Result<(), (Outcome, Vec<String>)> {
     let result = match target {
         Target::Stdout => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes).and_then(|()| out.flush())
         }
-        Target::File(p) => write_file(p, bytes),
+        Target::File(p) => {
+            let input = match input {
+                Source::File(i) => Some(i.as_path()),
+                Source::Stdin => None,
+            };
+            files::write_atomically(p, bytes, input)
+        }
     };
     result.map_err(|e| {
         let name = match target {
@@ -412,14 +430,6 @@ fn write_target(target: &Target, bytes: &[u8], colour: bool) -> Result<(), (Outc
             vec![report::file_error(&name, &format!("cannot write: {e}"), colour)],
         )
     })
-}
-
-/// Write a file, creating its directory first.
-fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(path, bytes)
 }
 
 fn error_message(name: &str, e: &Error, diagram: Option<usize>, colour: bool) -> String {
@@ -435,7 +445,7 @@ fn error_message(name: &str, e: &Error, diagram: Option<usize>, colour: bool) ->
     }
 }
 
-fn display(target: &Target) -> String {
+pub(super) fn display(target: &Target) -> String {
     match target {
         Target::Stdout => "<stdout>".into(),
         Target::File(p) => p.display().to_string(),
@@ -445,10 +455,10 @@ fn display(target: &Target) -> String {
 fn render_job(job: &Job, args: &RenderArgs, options: &Options, colour: bool) -> JobResult {
     let text = read_source(&job.source, &job.name, colour)?;
     if job.markdown {
-        return render_markdown(job, &text, args, options, colour);
+        return super::document::render_markdown(job, &text, args, options, colour);
     }
     if let (Source::File(i), Target::File(o)) = (&job.source, &job.target) {
-        if same_file(i, o) {
+        if files::same_file(i, o) {
             return Err((
                 Outcome::Io,
                 vec![report::file_error(
@@ -461,182 +471,9 @@ fn render_job(job: &Job, args: &RenderArgs, options: &Options, colour: bool) -> 
     }
     let bytes = render_bytes(&text, job.format, options, &job.name)
         .map_err(|e| (Outcome::BadInput, vec![error_message(&job.name, &e, None, colour)]))?;
-    write_target(&job.target, &bytes, colour)?;
+    write_target(&job.target, &bytes, &job.source, colour)?;
     Ok(Done {
         written: vec![display(&job.target)],
         diagrams: 1,
     })
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// A Markdown document: render every diagram (in parallel), then write the images and, for a Markdown output,
-/// the document with each diagram replaced by a link to its image. Nothing is written when a diagram is
-/// broken; every broken diagram is reported with the document's line.
-fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: &Options, colour: bool) -> JobResult {
-    let blocks = markdown::extract(doc);
-    // The document written (None when the output names an image pattern like out.png) and the image names.
-    let (md_out, stem, image_dir): (Option<Target>, String, PathBuf) = match &job.target {
-        Target::Stdout => {
-            let stem = match &job.source {
-                Source::File(p) => p.file_stem().and_then(|s| s.to_str()).unwrap_or("diagram").to_string(),
-                Source::Stdin => "diagram".to_string(),
-            };
-            (
-                Some(Target::Stdout),
-                stem,
-                args.artefacts.clone().unwrap_or_else(|| PathBuf::from(".")),
-            )
-        }
-        Target::File(p) => {
-            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("diagram").to_string();
-            let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
-            let md = is_md_ext(
-                p.extension()
-                    .and_then(|e| e.to_str())
-                    .map(str::to_ascii_lowercase)
-                    .as_deref(),
-            );
-            let image_dir = args.artefacts.clone().unwrap_or(dir);
-            (md.then(|| job.target.clone()), stem, image_dir)
-        }
-    };
-    if let (Some(Target::File(o)), Source::File(i)) = (&md_out, &job.source) {
-        if same_file(i, o) {
-            return Err((
-                Outcome::Io,
-                vec![report::file_error(
-                    &job.name,
-                    "refusing to overwrite the Markdown input with the output",
-                    colour,
-                )],
-            ));
-        }
-    }
-    let rendered: Vec<RenderedBlock> = blocks
-        .par_iter()
-        .map(|b| {
-            let name = format!("{}#{}", job.name, b.index);
-            match render_bytes(&b.source, job.format, options, &name) {
-                Ok(bytes) => {
-                    let meta = mermaid_rs::parse(&b.source).ok();
-                    let meta = meta.as_ref().map(|d| d.meta());
-                    let alt = meta.and_then(|m| m.acc_descr.clone());
-                    let title = meta.and_then(|m| m.acc_title.clone());
-                    Ok((bytes, alt, title))
-                }
-                Err(Error::Parse(p)) => {
-                    let moved = b.error_in_document(&p, doc);
-                    Err(report::parse_error(&job.name, &moved, Some(b.index), colour))
-                }
-                Err(e) => Err(report::file_error(
-                    &format!("{}:{}", job.name, b.fence_line),
-                    &format!("diagram {}: {e}", b.index),
-                    colour,
-                )),
-            }
-        })
-        .collect();
-    let errors: Vec<String> = rendered.iter().filter_map(|r| r.as_ref().err().cloned()).collect();
-    if !errors.is_empty() {
-        let mut messages = errors;
-        messages.push(report::file_error(
-            &job.name,
-            &format!(
-                "{} of {} diagrams could not be rendered; nothing was written",
-                messages.len(),
-                blocks.len()
-            ),
-            colour,
-        ));
-        return Err((Outcome::BadInput, messages));
-    }
-    let mut done = Done {
-        diagrams: blocks.len(),
-        ..Done::default()
-    };
-    let md_dir = match &md_out {
-        Some(Target::File(p)) => p.parent().map(Path::to_path_buf).unwrap_or_default(),
-        _ => PathBuf::new(),
-    };
-    let mut links = Vec::with_capacity(blocks.len());
-    for (b, r) in blocks.iter().zip(rendered) {
-        let (bytes, alt, title) = r.expect("errors handled above");
-        let image = image_dir.join(format!("{stem}-{}.{}", b.index, job.format.extension()));
-        write_target(&Target::File(image.clone()), &bytes, colour)?;
-        links.push(markdown::image_link(
-            &relative_link(&md_dir, &image),
-            alt.as_deref(),
-            title.as_deref(),
-        ));
-        done.written.push(image.display().to_string());
-    }
-    if blocks.is_empty() && !args.quiet && md_out != Some(Target::Stdout) {
-        report::note(&format!("{}: no mermaid diagrams found", job.name));
-    }
-    if let Some(target) = &md_out {
-        let mut links = links.into_iter();
-        let out = markdown::replace(doc, &blocks, |_| links.next().unwrap_or_default());
-        write_target(target, out.as_bytes(), colour)?;
-        done.written.push(display(target));
-    }
-    Ok(done)
-}
-
-/// A diagram of a document rendered (bytes, accDescr, accTitle), or the message saying why not.
-type RenderedBlock = Result<(Vec<u8>, Option<String>, Option<String>), String>;
-
-/// mmdc's link from the document to an image: `./` and the path relative to the document's directory
-/// (`./../img/a-1.svg` when the images are elsewhere), with forward slashes.
-fn relative_link(from_dir: &Path, to: &Path) -> String {
-    let abs = |p: &Path| {
-        let p = if p.as_os_str().is_empty() { Path::new(".") } else { p };
-        normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
-    };
-    let (from, to) = (abs(from_dir), abs(to));
-    let f: Vec<Component> = from.components().collect();
-    let t: Vec<Component> = to.components().collect();
-    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".into(); f.len() - common];
-    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
-    format!("./{}", parts.join("/"))
-}
-
-/// Resolve `.` and `..` without touching the file system.
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_are_relative_to_the_document() {
-        assert_eq!(relative_link(Path::new("out"), Path::new("out/a-1.svg")), "./a-1.svg");
-        assert_eq!(relative_link(Path::new(""), Path::new("img/a-1.svg")), "./img/a-1.svg");
-        assert_eq!(
-            relative_link(Path::new("docs"), Path::new("img/a-1.svg")),
-            "./../img/a-1.svg"
-        );
-        assert_eq!(
-            relative_link(Path::new("a/./b"), Path::new("a/b/c/../x.svg")),
-            "./x.svg"
-        );
-    }
 }

@@ -42,6 +42,7 @@ pub fn parse_error(file: &str, error: &ParseError, diagram: Option<usize>, colou
         Some(n) => format!("diagram {n}: {}", error.message),
         None => error.message.clone(),
     };
+    let file = mermaid_parser::printable(file);
     let mut out = format!(
         "{} {} {}",
         paint(colour, BOLD, &format!("{file}:{}:{}:", error.line, error.column)),
@@ -81,11 +82,13 @@ pub fn parse_error(file: &str, error: &ParseError, diagram: Option<usize>, colou
 
 /// Any other error about a file: `file: error: message`.
 pub fn file_error(file: &str, message: &str, colour: bool) -> String {
+    // File names come from directories strangers fill: no control character may reach the terminal.
+    let file = mermaid_parser::printable(file);
     format!(
         "{} {} {}",
         paint(colour, BOLD, &format!("{file}:")),
         paint(colour, RED, "error:"),
-        message
+        mermaid_parser::printable(message)
     )
 }
 

@@ -235,7 +235,7 @@ mod tests {
             "the quoted drawing stays in the quote"
         );
         assert!(out.contains("id=\"mermaid-rs-guide-intro-1\"") && out.contains("id=\"mermaid-rs-guide-intro-2\""));
-        assert!(out.contains("url(#mermaid-rs-guide-intro-1-m-arrow"), "{out}");
+        assert!(out.contains("url(#mermaid-rs-guide-intro-1-mrs-"), "{out}");
         assert!(
             out.ends_with("```mermaid\ngantt\n  title Later\n```\n"),
             "gantt is kept for mermaid.js"

@@ -35,7 +35,7 @@ mod state;
 mod text;
 
 pub use ast::*;
-pub use error::ParseError;
+pub use error::{printable, ParseError};
 pub use limits::Limits;
 pub use text::LINE_BREAK;
 

@@ -33,11 +33,7 @@ impl Preprocessed<'_> {
 /// Blank out front matter, directives, comments and carriage returns, and find the diagram keyword.
 pub(crate) fn preprocess(source: &str, limits: Limits) -> Result<Preprocessed<'_>, ParseError> {
     let mut bytes: Vec<u8> = source.as_bytes().to_vec();
-    for b in bytes.iter_mut() {
-        if *b == b'\r' {
-            *b = b' ';
-        }
-    }
+    normalize_spacing(&mut bytes);
     let mut meta = Meta::default();
     front_matter(source, &mut bytes, &mut meta)?;
     directives_and_comments(source, &mut bytes, &mut meta)?;
@@ -62,6 +58,45 @@ pub(crate) fn preprocess(source: &str, limits: Limits) -> Result<Preprocessed<'_
         keyword: Span::new(start, start + word_len),
         limits,
     })
+}
+
+/// What Mermaid's lexers take as plain spacing, made plain without changing any offset: a byte-order mark at
+/// the start becomes three spaces, `\r\n`'s `\r` a space, a lone `\r` (old Mac line ends) a `\n`, and a
+/// no-break space (U+00A0, which JavaScript's `\s` matches) two spaces, except inside label text (brackets,
+/// quotes, `|…|` and after a `:`) where it is kept as the character it is.
+fn normalize_spacing(bytes: &mut [u8]) {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes[..3].fill(b' ');
+    }
+    let mut depth = 0usize; // brackets of a label
+    let mut quoted = false;
+    let mut piped = false;
+    let mut after_colon = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\r' => {
+                bytes[i] = if bytes.get(i + 1) == Some(&b'\n') { b' ' } else { b'\n' };
+                (depth, quoted, piped, after_colon) = (0, false, false, false);
+            }
+            b'\n' => (depth, quoted, piped, after_colon) = (0, false, false, false),
+            b'"' => quoted = !quoted,
+            b'|' if !quoted => piped = !piped,
+            b':' if !quoted && depth == 0 => after_colon = true,
+            b'[' | b'(' | b'{' if !quoted => depth += 1,
+            b']' | b')' | b'}' if !quoted => depth = depth.saturating_sub(1),
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => {
+                if depth == 0 && !quoted && !piped && !after_colon {
+                    bytes[i] = b' ';
+                    bytes[i + 1] = b' ';
+                }
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
 }
 
 /// Overwrite `range` with spaces, keeping newlines (so line numbers stay right).

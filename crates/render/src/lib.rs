@@ -20,5 +20,5 @@ pub use json::geometry_json;
 #[cfg(feature = "pdf")]
 pub use pdf::{svg_to_pdf, PdfError};
 #[cfg(feature = "png")]
-pub use png::{svg_to_png, PngError};
+pub use png::{raster_work, svg_to_png, PngError};
 pub use svg::{write_svg, SvgOptions};

@@ -13,6 +13,10 @@ pub struct SvgOptions {
     /// Write a still picture: leave out what only appears on hover (popup panels). Set when the SVG is to be
     /// rasterized.
     pub still: bool,
+    /// Put before every id in the document (`{prefix}-title`, `{prefix}-m-arrow-end-0`), so that several
+    /// diagrams inlined in one HTML page keep their own titles and markers. The caller makes it unique and
+    /// valid (the facade: the `--svgId` or a hash of the source); empty leaves ids unprefixed.
+    pub id_prefix: String,
 }
 
 /// Hides popup panels until the pointer is over their trigger or focus is inside it: no script needed.
@@ -98,7 +102,7 @@ fn is_css_color(c: &str) -> bool {
     false
 }
 
-fn marker_id(kind: MarkerKind, color_value: &str, start: bool, colors: &[String]) -> String {
+fn marker_id(prefix: &str, kind: MarkerKind, color_value: &str, start: bool, colors: &[String]) -> String {
     let name = match kind {
         MarkerKind::Arrow => "arrow",
         MarkerKind::MessageArrow => "message-arrow",
@@ -116,7 +120,7 @@ fn marker_id(kind: MarkerKind, color_value: &str, start: bool, colors: &[String]
         MarkerKind::StickBottom => "stick-bottom",
     };
     let ci = colors.iter().position(|c| c == color_value).unwrap_or(0);
-    format!("m-{name}-{}-{ci}", if start { "start" } else { "end" })
+    format!("{prefix}m-{name}-{}-{ci}", if start { "start" } else { "end" })
 }
 
 /// What the document needs ahead of its drawing: every marker in use, and whether any popup needs its style.
@@ -329,6 +333,8 @@ struct Writer<'a> {
     out: String,
     colors: &'a [String],
     still: bool,
+    /// The id prefix with its `-` (or nothing).
+    prefix: &'a str,
 }
 
 impl Writer<'_> {
@@ -422,14 +428,14 @@ impl Writer<'_> {
                     let _ = write!(
                         attrs,
                         r#" marker-start="url(#{})""#,
-                        marker_id(m.kind, &m.color, true, self.colors)
+                        marker_id(self.prefix, m.kind, &m.color, true, self.colors)
                     );
                 }
                 if let Some(m) = marker_end {
                     let _ = write!(
                         attrs,
                         r#" marker-end="url(#{})""#,
-                        marker_id(m.kind, &m.color, false, self.colors)
+                        marker_id(self.prefix, m.kind, &m.color, false, self.colors)
                     );
                 }
                 let _ = write!(self.out, r#"<path d="{}"{attrs}/>"#, path_data(path));
@@ -534,6 +540,11 @@ pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
         .into_iter()
         .collect();
 
+    let prefix = if options.id_prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{}-", escape(&options.id_prefix))
+    };
     let (w, h) = (num(scene.width), num(scene.height));
     let mut out = String::with_capacity(4096 + scene.items.len() * 256);
     let _ = write!(
@@ -542,22 +553,28 @@ pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
         escape(scene.kind)
     );
     if scene.acc_title.is_some() {
-        out.push_str(r#" aria-labelledby="chart-title""#);
+        let _ = write!(out, r#" aria-labelledby="{prefix}chart-title""#);
     }
     if scene.acc_descr.is_some() {
-        out.push_str(r#" aria-describedby="chart-desc""#);
+        let _ = write!(out, r#" aria-describedby="{prefix}chart-desc""#);
     }
     out.push('>');
     if let Some(t) = &scene.acc_title {
-        let _ = write!(out, r#"<title id="chart-title">{}</title>"#, escape(t));
+        let _ = write!(out, r#"<title id="{prefix}chart-title">{}</title>"#, escape(t));
     }
     if let Some(d) = &scene.acc_descr {
-        let _ = write!(out, r#"<desc id="chart-desc">{}</desc>"#, escape(d));
+        let _ = write!(out, r#"<desc id="{prefix}chart-desc">{}</desc>"#, escape(d));
     }
     if !markers.is_empty() {
         out.push_str("<defs>");
         for (kind, start, c) in &markers {
-            write_marker(&mut out, *kind, *start, c, &marker_id(*kind, c, *start, &colors));
+            write_marker(
+                &mut out,
+                *kind,
+                *start,
+                c,
+                &marker_id(&prefix, *kind, c, *start, &colors),
+            );
         }
         out.push_str("</defs>");
     }
@@ -580,6 +597,7 @@ pub fn write_svg(scene: &Scene, options: &SvgOptions) -> String {
         out,
         colors: &colors,
         still: options.still,
+        prefix: &prefix,
     };
     writer.items(&scene.items);
     let mut out = writer.out;

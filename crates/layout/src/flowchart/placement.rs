@@ -65,6 +65,8 @@ struct Ctx<'a> {
     node_cluster: Vec<Option<usize>>,
     /// Subgraphs laid out on their own.
     separate: Vec<bool>,
+    /// The first node inside each subgraph, found once: edges naming a subgraph ask for it per edge and scope.
+    first_members: Vec<Option<usize>>,
 }
 
 fn rank_dir(d: Direction) -> RankDir {
@@ -123,7 +125,7 @@ impl Ctx<'_> {
 
     /// The first node (depth first) inside a subgraph, standing in for it as an edge end.
     fn first_member(&self, si: usize) -> Option<usize> {
-        (0..self.chart.nodes.len()).find(|&n| self.inside(si, self.node_cluster[n]))
+        self.first_members.get(si).copied().flatten()
     }
 
     fn rep_of_end(&self, id: &str, scope: Option<usize>) -> Option<Rep> {
@@ -421,7 +423,13 @@ pub(crate) fn place(chart: &Flowchart, sizes: Sizes<'_>, config: &Config) -> Pla
         subgraph_index,
         node_cluster,
         separate: vec![false; chart.subgraphs.len()],
+        first_members: vec![None; chart.subgraphs.len()],
     };
+    for n in 0..chart.nodes.len() {
+        for si in ctx.chain(ctx.node_cluster[n]) {
+            ctx.first_members[si].get_or_insert(n);
+        }
+    }
     // A subgraph is laid out on its own when no edge crosses its border (edges to the subgraph itself do not
     // count), as mermaid does. One pass over the nodes and one over the edges, each marking the enclosing
     // subgraphs, rather than a pass per subgraph.
