@@ -1,6 +1,6 @@
 //! Parse, layout and render timings for each example diagram and, when `../shared` is present, each seed
 //! flowchart of the architecture document, plus the throughput (diagrams per second, one thread) over every
-//! `valid` corpus diagram of a type we render. Run with `cargo bench --bench pipeline`.
+//! `valid` corpus diagram of a type we render, and over the class corpus alone. Run with `cargo bench --bench pipeline`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
@@ -54,8 +54,8 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-/// The sources of every `valid` diagram of the shared corpus's flowchart, sequence, ER and state folders.
-fn corpus() -> Vec<String> {
+/// The sources of every `valid` diagram of the shared corpus's folders for `kinds`.
+fn corpus(kinds: &[&str]) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
         return Vec::new();
@@ -65,31 +65,38 @@ fn corpus() -> Vec<String> {
         .filter_map(|line| {
             let cols: Vec<&str> = line.split('\t').collect();
             let (file, kind, expect) = (cols.first()?, cols.get(1)?, cols.last()?);
-            let ours = matches!(*kind, "flowchart" | "sequence" | "er" | "state");
+            let ours = kinds.contains(kind);
             (ours && *expect == "valid").then(|| std::fs::read_to_string(root.join(file)).ok())?
         })
         .collect()
 }
 
+/// Diagrams per second over the corpus of every type we render, and over each type's own corpus.
 fn corpus_throughput(c: &mut Criterion) {
-    let sources = corpus();
-    if sources.is_empty() {
-        return;
+    let sets: [(&str, &[&str]); 2] = [
+        ("corpus", &["flowchart", "sequence", "er", "class", "state"]),
+        ("corpus-class", &["class"]),
+    ];
+    for (name, kinds) in sets {
+        let sources = corpus(kinds);
+        if sources.is_empty() {
+            return;
+        }
+        let options = mermaid_rs::Options::default();
+        let mut group = c.benchmark_group(name);
+        group.throughput(Throughput::Elements(sources.len() as u64));
+        group
+            .sample_size(10)
+            .measurement_time(std::time::Duration::from_secs(5));
+        group.bench_function("source_to_svg", |b| {
+            b.iter(|| {
+                for s in &sources {
+                    let _ = black_box(mermaid_rs::render_svg(black_box(s), &options));
+                }
+            })
+        });
+        group.finish();
     }
-    let options = mermaid_rs::Options::default();
-    let mut group = c.benchmark_group("corpus");
-    group.throughput(Throughput::Elements(sources.len() as u64));
-    group
-        .sample_size(10)
-        .measurement_time(std::time::Duration::from_secs(5));
-    group.bench_function("source_to_svg", |b| {
-        b.iter(|| {
-            for s in &sources {
-                let _ = black_box(mermaid_rs::render_svg(black_box(s), &options));
-            }
-        })
-    });
-    group.finish();
 }
 
 criterion_group! {

@@ -18,6 +18,7 @@ for t in "$@"; do
     parse_flowchart) seed $t ../examples/*.mmd $shared/flowchart/*.mmd ;;
     parse_sequence) seed $t ../examples/sequence*.mmd $shared/sequence/*.mmd ;;
     parse_er) seed $t ../examples/er*.mmd $shared/er/*.mmd ;;
+    parse_class) seed $t ../examples/class*.mmd $shared/class/*.mmd ;;
     parse_state) seed $t ../examples/state*.mmd $shared/state/*.mmd ;;
     *) seed $t ../examples/*.mmd $shared/*/*.mmd ;;
   esac

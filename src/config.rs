@@ -262,6 +262,13 @@ fn to_config(value: &Value, meta: &Meta) -> Config {
     if let Some(wrap) = sequence_flag("wrap") {
         config.sequence_wrap = wrap;
     }
+    let class_flag = |key: &str| value.get("class").and_then(|c| c.get(key)).and_then(Value::as_bool);
+    if let Some(hide) = class_flag("hideEmptyMembersBox") {
+        config.class_hide_empty_members = hide;
+    }
+    if let Some(nest) = class_flag("hierarchicalNamespaces") {
+        config.class_hierarchical_namespaces = nest;
+    }
     config.title = meta.title.clone();
     config
 }

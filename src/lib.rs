@@ -78,9 +78,10 @@ pub struct Limits {
     pub max_input_bytes: usize,
     /// Nesting depth of flowchart subgraphs, sequence blocks and composite states. Default 256.
     pub max_nesting_depth: usize,
-    /// Flowchart nodes, sequence participants, ER entities, states and notes. Default 10,000.
+    /// Flowchart nodes, sequence participants, ER entities, classes, states and notes. Default 10,000.
     pub max_nodes: usize,
-    /// Flowchart edges, sequence statements, ER relationships, state transitions. Default 20,000.
+    /// Flowchart edges, sequence statements, ER relationships, class relations and notes, state transitions.
+    /// Default 20,000.
     pub max_edges: usize,
     /// Characters in one label. Default 20,000.
     pub max_label_chars: usize,

@@ -43,6 +43,11 @@ pub const DIAGRAM_TYPES: &[DiagramType] = &[
         lay_out: mermaid_layout::SEQUENCE,
     },
     DiagramType {
+        name: "class",
+        grammar: mermaid_parser::CLASS,
+        lay_out: mermaid_layout::CLASS,
+    },
+    DiagramType {
         name: "state",
         grammar: mermaid_parser::STATE,
         lay_out: mermaid_layout::STATE,

@@ -101,8 +101,8 @@ fn help_has_examples_and_version_is_set() {
         "completions",
         "Examples:",
         "Exit codes",
-        "Diagram types: `graph`, `flowchart`, `flowchart-elk`, `erDiagram`, `sequenceDiagram`, `stateDiagram`, \
-         `stateDiagram-v2`.",
+        "Diagram types: `graph`, `flowchart`, `flowchart-elk`, `erDiagram`, `sequenceDiagram`, `classDiagram`, \
+         `classDiagram-v2`, `stateDiagram`, `stateDiagram-v2`.",
     ] {
         assert!(help.contains(flag), "--help lacks {flag}:\n{help}");
     }

@@ -144,6 +144,44 @@ fn er() -> impl Strategy<Value = String> {
     })
 }
 
+fn class_diagram() -> impl Strategy<Value = String> {
+    let end1 = prop::sample::select(vec!["", "<|", "*", "o", "<", "()"]);
+    let end2 = prop::sample::select(vec!["", "|>", "*", "o", ">", "()"]);
+    let card = prop::sample::select(vec!["", "\"1\" ", "\"0..*\" ", "\"many\" "]);
+    let rel = (
+        0..8usize,
+        card.clone(),
+        end1,
+        prop::sample::select(vec!["--", ".."]),
+        end2,
+        card,
+        0..8usize,
+        prop::option::of(label()),
+    )
+        .prop_map(|(a, c1, e1, line, e2, c2, b, l)| {
+            let label = l.map(|l| format!(" : {l}")).unwrap_or_default();
+            format!("C{a} {c1}{e1}{line}{e2} {c2}C{b}{label}")
+        });
+    let direction = prop::sample::select(vec!["TB", "BT", "LR", "RL"]);
+    (prop::collection::vec(rel, 1..12), 0..4usize, 0..3usize, direction).prop_map(|(rels, bodies, spaces, d)| {
+        let mut s = format!("classDiagram\n  direction {d}\n");
+        for n in 0..spaces {
+            s.push_str(&format!(
+                "  namespace N{n} {{\n    class C{n}\n    note for C{n} \"about C{n}\"\n  }}\n"
+            ));
+        }
+        for r in rels {
+            s.push_str(&format!("  {r}\n"));
+        }
+        for c in 0..bodies {
+            s.push_str(&format!(
+                "  class C{c} {{\n    <<interface>>\n    +List~int~ ids$\n    +run(int n)* bool\n  }}\n"
+            ));
+        }
+        s
+    })
+}
+
 fn state() -> impl Strategy<Value = String> {
     let block = || {
         let end = || prop_oneof![3 => (0..8usize).prop_map(|i| format!("S{i}")), 1 => Just("[*]".to_string())];
@@ -222,6 +260,11 @@ proptest! {
 
     #[test]
     fn er_diagrams_render(source in er()) {
+        check(&source);
+    }
+
+    #[test]
+    fn class_diagrams_render(source in class_diagram()) {
         check(&source);
     }
 

@@ -189,7 +189,7 @@ test("the package API: render, check, version, options", async () => {
   assert.match(result.version, /^\d+\.\d+\.\d+/);
   assert.deepEqual(
     result.types.map((t) => t.name),
-    ["flowchart", "er", "sequence", "state"],
+    ["flowchart", "er", "sequence", "class", "state"],
     "the registry's diagram types",
   );
   assert.ok(result.types[0].keywords.includes("graph"));

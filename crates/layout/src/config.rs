@@ -53,6 +53,11 @@ pub struct Config {
     pub mirror_actors: bool,
     /// Sequence diagrams: wrap message and note text unless it says `nowrap:` (`sequence.wrap`).
     pub sequence_wrap: bool,
+    /// Class diagrams: a class without members is drawn as its name alone (`class.hideEmptyMembersBox`).
+    pub class_hide_empty_members: bool,
+    /// Class diagrams: dotted namespace names nest (`class.hierarchicalNamespaces`); when off, only the
+    /// namespaces written as blocks are drawn, side by side, with their full names.
+    pub class_hierarchical_namespaces: bool,
 }
 
 impl Default for Config {
@@ -68,6 +73,8 @@ impl Default for Config {
             title: None,
             mirror_actors: true,
             sequence_wrap: false,
+            class_hide_empty_members: false,
+            class_hierarchical_namespaces: true,
         }
     }
 }

@@ -52,6 +52,23 @@ pub fn layout_cost(diagram: &Diagram) -> u64 {
             let attributes: usize = er.entities.iter().map(|e| e.attributes.len()).sum();
             graph_cost(er.entities.len(), &edges, 0).saturating_add(attributes as u64)
         }
+        Diagram::Class(cd) => {
+            let index: HashMap<&str, usize> = cd.classes.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+            let notes = cd.classes.len();
+            let mut edges: Vec<(usize, usize, u32)> = cd
+                .relations
+                .iter()
+                .filter_map(|r| Some((*index.get(r.from.as_str())?, *index.get(r.to.as_str())?, 1)))
+                .collect();
+            edges.extend(
+                cd.notes
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, n)| Some((notes + i, *index.get(n.class.as_deref()?)?, 1))),
+            );
+            let members: usize = cd.classes.iter().map(|c| c.members.len()).sum();
+            graph_cost(cd.classes.len() + cd.notes.len(), &edges, cd.namespaces.len()).saturating_add(members as u64)
+        }
         Diagram::State(d) => {
             let index: HashMap<&str, usize> = d.states.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
             let edges: Vec<(usize, usize, u32)> = d

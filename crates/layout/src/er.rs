@@ -67,7 +67,7 @@ fn rich(text: &str) -> Label {
 }
 
 /// Attribute types show generics as angle brackets: `list~string~` is `list<string>`.
-fn generic_type(ty: &str) -> String {
+pub(crate) fn generic_type(ty: &str) -> String {
     let chars: Vec<char> = ty.chars().collect();
     let mut depth = 0usize;
     let mut out = String::with_capacity(ty.len());

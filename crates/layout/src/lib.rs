@@ -10,6 +10,7 @@
 // Library code must not panic on any input; unit tests may.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+mod class;
 pub mod config;
 mod cost;
 mod engine;
@@ -52,6 +53,12 @@ pub const SEQUENCE: Layout = |diagram, config| match diagram {
 /// Entity–relationship diagrams, through the layered engine.
 pub const ER: Layout = |diagram, config| match diagram {
     Diagram::Er(diagram) => Some(er::lay_out(diagram, &config.theme)),
+    _ => None,
+};
+
+/// Class diagrams, through the layered engine.
+pub const CLASS: Layout = |diagram, config| match diagram {
+    Diagram::Class(diagram) => Some(class::lay_out(diagram, config)),
     _ => None,
 };
 

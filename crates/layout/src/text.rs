@@ -194,6 +194,20 @@ fn append_runs(line: &mut Vec<TextRun>, runs: Vec<TextRun>) {
     }
 }
 
+/// Like [`lay_out_label`], with every run bold (class names).
+pub(crate) fn lay_out_bold(label: &Label, theme: &Theme) -> LaidText {
+    let mut laid = lay_out_label(label, theme);
+    for run in laid.lines.iter_mut().flatten() {
+        run.bold = true;
+    }
+    laid.width = laid
+        .lines
+        .iter()
+        .map(|l| runs_width(l, theme.font_size))
+        .fold(0.0, f64::max);
+    laid
+}
+
 /// Lay out plain text (an id shown as its own label).
 pub(crate) fn lay_out_plain(text: &str, theme: &Theme) -> LaidText {
     lay_out_label(

@@ -8,10 +8,10 @@
 //! It must not know about layout, text measurement, SVG or any output format.
 //!
 //! Diagram types parsed today, one folder each: flowcharts (`graph`, `flowchart`, `flowchart-elk`), sequence
-//! diagrams (`sequenceDiagram`), entity–relationship diagrams (`erDiagram`) and state diagrams
-//! (`stateDiagram`, `stateDiagram-v2`). Each folder exports its [`Grammar`] (first keywords and parser);
-//! [`parse`] chooses among [`GRAMMARS`], [`parse_with`] among any list (mermaid-rs passes its registry's). Any
-//! other first keyword gives an error that lists the supported ones.
+//! diagrams (`sequenceDiagram`), entity–relationship diagrams (`erDiagram`), class diagrams (`classDiagram`,
+//! `classDiagram-v2`) and state diagrams (`stateDiagram`, `stateDiagram-v2`). Each folder exports its
+//! [`Grammar`] (first keywords and parser); [`parse`] chooses among [`GRAMMARS`], [`parse_with`] among any list
+//! (mermaid-rs passes its registry's). Any other first keyword gives an error that lists the supported ones.
 //! `cargo run -p mermaid-parser --example dump -- FILE` prints the AST of a file.
 //!
 //! ```
@@ -23,6 +23,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod ast;
+mod class;
 mod data;
 mod er;
 mod error;
@@ -65,17 +66,17 @@ pub const FLOWCHART: Grammar = flowchart::GRAMMAR;
 pub const SEQUENCE: Grammar = sequence::GRAMMAR;
 /// Entity–relationship diagrams: `erDiagram`.
 pub const ER: Grammar = er::GRAMMAR;
+/// Class diagrams: `classDiagram`, `classDiagram-v2`.
+pub const CLASS: Grammar = class::GRAMMAR;
 /// State diagrams: `stateDiagram`, `stateDiagram-v2`.
 pub const STATE: Grammar = state::GRAMMAR;
 
 /// Every grammar of this crate, what [`parse`] chooses from. (mermaid-rs chooses from its registry of diagram
 /// types, which pairs each grammar with a layout; a test there keeps both lists equal.)
-pub const GRAMMARS: &[Grammar] = &[FLOWCHART, ER, SEQUENCE, STATE];
+pub const GRAMMARS: &[Grammar] = &[FLOWCHART, ER, SEQUENCE, CLASS, STATE];
 
 /// Mermaid diagram keywords that are recognised but not supported (yet).
 const KNOWN_UNSUPPORTED: &[&str] = &[
-    "classDiagram",
-    "classDiagram-v2",
     "gantt",
     "pie",
     "journey",

@@ -152,6 +152,28 @@ pub(crate) fn check_labels(source: &str, diagram: &Diagram, limits: &Limits) -> 
                 label(&r.label)?;
             }
         }
+        Diagram::Class(d) => {
+            for c in &d.classes {
+                check(&c.id, c.span)?;
+                if let Some(l) = &c.label {
+                    label(l)?;
+                }
+                for m in &c.members {
+                    check(&m.text, m.span)?;
+                }
+            }
+            for r in &d.relations {
+                if let Some(l) = &r.label {
+                    label(l)?;
+                }
+                for card in [&r.from_cardinality, &r.to_cardinality].into_iter().flatten() {
+                    check(card, r.span)?;
+                }
+            }
+            for n in &d.notes {
+                label(&n.text)?;
+            }
+        }
         Diagram::State(d) => {
             for s in &d.states {
                 check(&s.id, s.span)?;

@@ -160,6 +160,14 @@ fn front_matter(source: &str, bytes: &mut [u8], meta: &mut Meta) -> Result<(), P
 
 /// Pick `title:` and the raw `config:` block out of the front matter lines (a deliberately tiny YAML subset).
 fn read_front_matter(lines: &[&str], meta: &mut Meta) {
+    // Front matter indented as a whole (`  config:`) reads as if it were not.
+    let base = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<&str> = lines.iter().map(|l| l.get(base..).unwrap_or(l.trim_start())).collect();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];

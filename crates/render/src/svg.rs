@@ -118,6 +118,11 @@ fn marker_id(prefix: &str, kind: MarkerKind, color_value: &str, start: bool, col
         MarkerKind::HalfArrowBottom => "half-bottom",
         MarkerKind::StickTop => "stick-top",
         MarkerKind::StickBottom => "stick-bottom",
+        MarkerKind::Extension => "class-extension",
+        MarkerKind::Composition => "class-composition",
+        MarkerKind::Aggregation => "class-aggregation",
+        MarkerKind::Dependency => "class-dependency",
+        MarkerKind::Lollipop => "class-lollipop",
     };
     let ci = colors.iter().position(|c| c == color_value).unwrap_or(0);
     format!("{prefix}m-{name}-{}-{ci}", if start { "start" } else { "end" })
@@ -218,7 +223,7 @@ fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &s
     );
 }
 
-/// The drawing of an ER cardinality marker, or `None` for other markers. Drawn for the end of a path: the path
+/// The drawing of an ER cardinality marker or a class relation end, or `None` for other markers. Drawn for the end of a path: the path
 /// ends at x = 0, the entity border is at x = length, the line runs along y = 10. Start markers are mirrored.
 fn er_marker_body(kind: MarkerKind, start: bool, c: &str) -> Option<String> {
     let l = kind.length();
@@ -249,6 +254,28 @@ fn er_marker_body(kind: MarkerKind, start: bool, c: &str) -> Option<String> {
             x(0.0),
             x(9.0)
         ),
+        // Class relation ends, described from the border (0) back along the line.
+        MarkerKind::Extension => format!(r#"<path d="M{},10L{},3L{},17Z"/>"#, x(0.0), x(18.0), x(18.0)),
+        MarkerKind::Composition | MarkerKind::Aggregation => format!(
+            r#"<path d="M{},10L{},4L{},10L{},16Z"{}/>"#,
+            x(0.0),
+            x(9.0),
+            x(18.0),
+            x(9.0),
+            if kind == MarkerKind::Composition {
+                format!(r#" fill="{c}""#)
+            } else {
+                String::new()
+            }
+        ),
+        MarkerKind::Dependency => format!(
+            r#"<path d="M{},10L{},4L{},10L{},16Z" fill="{c}"/>"#,
+            x(0.0),
+            x(10.0),
+            x(7.0),
+            x(10.0)
+        ),
+        MarkerKind::Lollipop => format!(r#"<circle cx="{}" cy="10" r="6" fill="white"/>"#, x(6.0)),
         _ => return None,
     })
 }

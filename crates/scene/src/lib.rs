@@ -165,6 +165,17 @@ pub enum MarkerKind {
     /// One stroke of an arrowhead on the upper / lower side: sequence `-\\` and `-//`.
     StickTop,
     StickBottom,
+    // Class diagram relation ends: drawn along the line, reaching exactly to the class border.
+    /// A hollow triangle pointing at the class (inheritance, realization).
+    Extension,
+    /// A filled diamond (composition).
+    Composition,
+    /// A hollow diamond (aggregation).
+    Aggregation,
+    /// A filled arrowhead with a notch (association, dependency).
+    Dependency,
+    /// A hollow circle touching the class (a lollipop interface).
+    Lollipop,
 }
 
 impl MarkerKind {
@@ -184,6 +195,9 @@ impl MarkerKind {
             MarkerKind::HalfArrowTop | MarkerKind::HalfArrowBottom | MarkerKind::StickTop | MarkerKind::StickBottom => {
                 10.0
             }
+            MarkerKind::Extension | MarkerKind::Composition | MarkerKind::Aggregation => 18.0,
+            MarkerKind::Dependency => 10.0,
+            MarkerKind::Lollipop => 12.0,
         }
     }
 }

@@ -6,7 +6,7 @@
 //! mermaid's rules. Everything else goes through one engine run per scope.
 
 use crate::config::Config;
-use crate::engine::{self, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, NodeSpec, RankDir, Spacing};
+use crate::engine::{self, rank_dir, ClusterSpec, EdgeRoute, EdgeSpec, LayeredInput, NodeSpec, Spacing};
 use crate::scene::{Point, Rect};
 use mermaid_parser::{Direction, Flowchart};
 use std::collections::HashMap;
@@ -67,15 +67,6 @@ struct Ctx<'a> {
     separate: Vec<bool>,
     /// The first node inside each subgraph, found once: edges naming a subgraph ask for it per edge and scope.
     first_members: Vec<Option<usize>>,
-}
-
-fn rank_dir(d: Direction) -> RankDir {
-    match d {
-        Direction::TopBottom => RankDir::TopBottom,
-        Direction::BottomTop => RankDir::BottomTop,
-        Direction::LeftRight => RankDir::LeftRight,
-        Direction::RightLeft => RankDir::RightLeft,
-    }
 }
 
 impl Ctx<'_> {

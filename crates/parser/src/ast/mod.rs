@@ -16,10 +16,12 @@ impl Span {
     }
 }
 
+mod class;
 mod er;
 mod sequence;
 mod state;
 
+pub use class::*;
 pub use er::*;
 pub use sequence::*;
 pub use state::*;
@@ -30,6 +32,7 @@ pub enum Diagram {
     Flowchart(Flowchart),
     Sequence(SequenceDiagram),
     Er(ErDiagram),
+    Class(ClassDiagram),
     State(StateDiagram),
 }
 
@@ -40,6 +43,7 @@ impl Diagram {
             Diagram::Flowchart(d) => &d.meta,
             Diagram::Sequence(d) => &d.meta,
             Diagram::Er(d) => &d.meta,
+            Diagram::Class(d) => &d.meta,
             Diagram::State(d) => &d.meta,
         }
     }

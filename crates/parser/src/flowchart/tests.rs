@@ -718,11 +718,11 @@ fn error_missing_header() {
 
 #[test]
 fn error_unsupported_diagram_type() {
-    let e = err("%% comment\nclassDiagram\n A <|-- B");
+    let e = err("%% comment\ngantt\n title A");
     assert_eq!((e.line, e.column, e.hint.as_deref()), (2, 1, None));
     assert!(
         e.message
-            .starts_with("`classDiagram` diagrams are not supported yet: supported diagram types are `graph`,"),
+            .starts_with("`gantt` diagrams are not supported yet: supported diagram types are `graph`,"),
         "{}",
         e.message
     );
