@@ -291,6 +291,12 @@ impl Block {
         }
     }
 
+    /// The diagram type of this block when mermaid-rs does not draw it (`gantt`, `pie`, …). Such a block is
+    /// kept in an output document as it is, so that the page's own mermaid.js can still draw it.
+    pub fn unsupported_type(&self) -> Option<String> {
+        mermaid_parser::unsupported_type(&self.source)
+    }
+
     /// Move an error found in [`Block::source`] to where it is in the document `doc`: line, column, the
     /// document's own line text and byte span, so that [`ParseError::render`] shows the Markdown file.
     pub fn error_in_document(&self, error: &ParseError, doc: &str) -> ParseError {
@@ -312,14 +318,54 @@ impl Block {
             .nth(line - 1)
             .map_or_else(String::new, |l| l.trim_end_matches('\r').to_string());
         ParseError {
-            message: error.message.clone(),
-            hint: error.hint.clone(),
+            message: self.positions_in_document(&error.message),
+            hint: error.hint.as_deref().map(|h| self.positions_in_document(h)),
             span: mermaid_parser::ast::Span::new(start, end.max(start)),
             line,
             column: error.column + removed,
             source_line,
         }
     }
+}
+
+impl Block {
+    /// `text` with every "line L, column C" of the block (what "opened at …" messages say) moved to the
+    /// document, so that a message and its location count lines the same way.
+    fn positions_in_document(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("line ") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 5..];
+            match line_and_column(after) {
+                Some((line, column, len)) if line >= 1 => {
+                    let (line, removed) = match self.lines.get(line - 1) {
+                        Some(l) => (l.line, l.removed),
+                        None => (self.first_line + line - 1, 0),
+                    };
+                    out.push_str(&format!("line {line}, column {}", column + removed));
+                    rest = &after[len..];
+                }
+                _ => {
+                    out.push_str("line ");
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// `L, column C` at the start of `s`: the two numbers and how many bytes they take.
+fn line_and_column(s: &str) -> Option<(usize, usize, usize)> {
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let n = digits(s);
+    let line = s[..n].parse().ok()?;
+    let after = s[n..].strip_prefix(", column ")?;
+    let m = digits(after);
+    let column = after[..m].parse().ok()?;
+    Some((line, column, s.len() - after.len() + m))
 }
 
 /// The document with each block's text replaced by `image(block)`, keeping everything else (and the block's

@@ -591,3 +591,69 @@ fn completions_for_shells() {
     }
     code(&run(&dir, &["completions", "tcsh"]), 2);
 }
+
+#[test]
+fn check_warns_about_what_mermaid_reads_otherwise_without_failing() {
+    let dir = scratch("check-warn");
+    write(&dir, "er.mmd", "erDiagram\n  ORDER ||--o{ LINE : recorded in\n");
+    write(
+        &dir,
+        "doc.md",
+        "# Data\n\n```mermaid\nerDiagram\n  A ||--|{ B : is made of\n```\n",
+    );
+    let o = run(&dir, &["check", "er.mmd", "doc.md"]);
+    ok(&o);
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("er.mmd:2:23: warning: relationship label of several unquoted words"),
+        "{out}"
+    );
+    assert!(out.contains("doc.md:5:16: warning: diagram 1:"), "document line: {out}");
+    assert!(text(&o.stderr).contains("no errors, 2 warnings"), "{}", text(&o.stderr));
+    let o = run(&dir, &["check", "--format", "json", "er.mmd"]);
+    ok(&o);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    assert_eq!(
+        (json["errorCount"].as_u64(), json["warningCount"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(json["warnings"][0]["severity"], "warning");
+}
+
+#[test]
+fn document_keeps_a_block_of_a_type_not_drawn_with_a_warning_and_strict_fails() {
+    let dir = scratch("md-kept");
+    let gantt = "```mermaid\ngantt\n  title Work\n  section A\n  Task :a1, 2024-01-01, 3d\n```";
+    write(
+        &dir,
+        "doc.md",
+        &format!("# Plan\n\n{gantt}\n\n```mermaid\nflowchart LR\n  A --> B\n```\n"),
+    );
+    let o = run(&dir, &["-i", "doc.md", "-o", "out.md"]);
+    ok(&o);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("warning: doc.md:3: diagram 1: `gantt` diagrams are not drawn"),
+        "{err}"
+    );
+    let out = std::fs::read_to_string(dir.join("out.md")).unwrap();
+    assert_eq!(out, format!("# Plan\n\n{gantt}\n\n![diagram](./out-2.svg)\n"));
+    assert!(dir.join("out-2.svg").exists() && !dir.join("out-1.svg").exists());
+
+    let o = run(&dir, &["-i", "doc.md", "-o", "strict.md", "--strict"]);
+    code(&o, 1);
+    assert!(
+        text(&o.stderr).contains("doc.md:3: error: diagram 1: `gantt`"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!dir.join("strict.md").exists());
+
+    let o = run(&dir, &["check", "doc.md"]);
+    ok(&o);
+    assert!(
+        text(&o.stdout).contains("doc.md:4:1: warning: diagram 1:"),
+        "{}",
+        text(&o.stdout)
+    );
+}

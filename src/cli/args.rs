@@ -158,6 +158,10 @@ pub struct RenderArgs {
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Markdown input only: fail on a diagram of a type mermaid-rs does not draw, instead of keeping its block
+    /// as it is (for the page's own mermaid.js) with a warning.
+    #[arg(long)]
+    pub strict: bool,
     /// Markdown input only: the directory the images go to (default: beside the output). Links in the output
     /// document point there.
     #[arg(short = 'a', long = "artefacts", alias = "artifacts", value_name = "DIR")]

@@ -18,6 +18,8 @@ struct Problem {
     /// A parse error in document coordinates, or a message about the whole file.
     error: Result<ParseError, String>,
     io: bool,
+    /// Accepted, but mermaid.js reads it otherwise: reported, never failing the run.
+    warning: bool,
 }
 
 struct Checked {
@@ -49,6 +51,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                     diagram: None,
                     error: Err(format!("cannot read directory: {e}")),
                     io: true,
+                    warning: false,
                 }),
             }
         } else {
@@ -61,9 +64,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         .collect();
     let diagrams: usize = results.iter().map(|r| r.diagrams).sum();
     problems.extend(results.into_iter().flat_map(|r| r.problems));
-    let outcome = problems.iter().fold(Outcome::Ok, |w, p| {
+    let outcome = problems.iter().filter(|p| !p.warning).fold(Outcome::Ok, |w, p| {
         w.max(if p.io { Outcome::Io } else { Outcome::BadInput })
     });
+    let (warnings, problems): (Vec<Problem>, Vec<Problem>) = problems.into_iter().partition(|p| p.warning);
     match args.format {
         CheckFormat::Text => {
             let colour = report::stdout_colours();
@@ -74,31 +78,44 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 };
                 println!("{text}");
             }
+            for p in &warnings {
+                if let Ok(w) = &p.error {
+                    println!("{}", report::parse_warning(&p.file, w, p.diagram, colour));
+                }
+            }
             if !args.quiet {
                 eprintln!(
-                    "checked {} files, {} diagrams: {}",
+                    "checked {} files, {} diagrams: {}{}",
                     files.len(),
                     diagrams,
                     match problems.len() {
                         0 => "no errors".to_string(),
                         1 => "1 error".to_string(),
                         n => format!("{n} errors"),
+                    },
+                    match warnings.len() {
+                        0 => String::new(),
+                        1 => ", 1 warning".to_string(),
+                        n => format!(", {n} warnings"),
                     }
                 );
             }
         }
         CheckFormat::Json => {
             let errors: Vec<serde_json::Value> = problems.iter().map(json_of).collect();
+            let warning_list: Vec<serde_json::Value> = warnings.iter().map(json_of).collect();
             let doc = serde_json::json!({
                 "files": files.len(),
                 "diagrams": diagrams,
                 "errorCount": problems.len(),
                 "errors": errors,
+                "warningCount": warnings.len(),
+                "warnings": warning_list,
             });
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
         CheckFormat::Github => {
-            for p in &problems {
+            for p in problems.iter().chain(&warnings) {
                 println!("{}", github_of(p));
             }
         }
@@ -121,6 +138,7 @@ fn check_file(name: &str, path: Option<&PathBuf>) -> Checked {
                     diagram: None,
                     error,
                     io,
+                    warning: false,
                 }],
             };
         }
@@ -132,12 +150,24 @@ fn check_file(name: &str, path: Option<&PathBuf>) -> Checked {
         diagram,
         error,
         io: false,
+        warning: false,
+    };
+    let warning = |diagram, w| Problem {
+        warning: true,
+        ..problem(diagram, Ok(w))
     };
     if is_md {
         let blocks = markdown::extract(&text);
         for b in &blocks {
             match mermaid_rs::parse(&b.source) {
-                Ok(_) => {}
+                Ok(d) => {
+                    let found = d.meta().warnings.iter();
+                    problems.extend(found.map(|w| warning(Some(b.index), b.error_in_document(w, &text))));
+                }
+                // A type not drawn here is kept in the document for its own mermaid.js: a warning.
+                Err(Error::Parse(e)) if b.unsupported_type().is_some() => {
+                    problems.push(warning(Some(b.index), b.error_in_document(&e, &text)));
+                }
                 Err(Error::Parse(e)) => problems.push(problem(Some(b.index), Ok(b.error_in_document(&e, &text)))),
                 Err(e) => problems.push(problem(Some(b.index), Err(e.to_string()))),
             }
@@ -148,7 +178,7 @@ fn check_file(name: &str, path: Option<&PathBuf>) -> Checked {
         }
     } else {
         match mermaid_rs::parse(&text) {
-            Ok(_) => {}
+            Ok(d) => problems.extend(d.meta().warnings.iter().map(|w| warning(None, w.clone()))),
             Err(Error::Parse(e)) => problems.push(problem(None, Ok(e))),
             Err(e) => problems.push(problem(None, Err(e.to_string()))),
         }
@@ -172,7 +202,7 @@ fn json_of(p: &Problem) -> serde_json::Value {
             "column": e.column,
             "endLine": e.line,
             "endColumn": end_column(e),
-            "severity": "error",
+            "severity": if p.warning { "warning" } else { "error" },
             "message": e.message,
             "hint": e.hint,
             "sourceLine": e.source_line,
@@ -208,12 +238,16 @@ fn github_of(p: &Problem) -> String {
             if let Some(h) = &e.hint {
                 message.push_str(&format!("\nhelp: {h}"));
             }
+            let (command, title) = match p.warning {
+                true => ("warning", "Mermaid compatibility"),
+                false => ("error", "Mermaid syntax error"),
+            };
             format!(
-                "::error file={file},line={},col={},endColumn={},title={}::{}",
+                "::{command} file={file},line={},col={},endColumn={},title={}::{}",
                 e.line,
                 e.column,
                 end_column(e),
-                gh_escape("Mermaid syntax error", true),
+                gh_escape(title, true),
                 gh_escape(&message, false)
             )
         }

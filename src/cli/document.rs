@@ -71,11 +71,21 @@ pub(super) fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: 
             return Err((Outcome::Io, vec![report::file_error(&job.name, message, colour)]));
         }
     }
+    // Blocks of a type not drawn here are kept as they are, for the page's own mermaid.js (an error with
+    // --strict).
+    let kept: Vec<bool> = match kept_blocks(job, &blocks, args, colour) {
+        Ok(kept) => kept,
+        Err(messages) => return Err((Outcome::BadInput, messages)),
+    };
     let checked: Vec<Result<AccText, String>> = blocks
         .par_iter()
-        .map(|b| match mermaid_rs::check(&b.source, options) {
-            Ok(d) => Ok((d.meta().acc_descr.clone(), d.meta().acc_title.clone())),
-            Err(e) => Err(block_error(job, b, doc, &e, colour)),
+        .zip(&kept)
+        .map(|(b, &kept)| match kept {
+            true => Ok((None, None)),
+            false => match mermaid_rs::check(&b.source, options) {
+                Ok(d) => Ok((d.meta().acc_descr.clone(), d.meta().acc_title.clone())),
+                Err(e) => Err(block_error(job, b, doc, &e, colour)),
+            },
         })
         .collect();
     let (acc, errors): (Vec<_>, Vec<_>) = checked.into_iter().partition(Result::is_ok);
@@ -89,7 +99,9 @@ pub(super) fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: 
     }
     let images: Vec<Result<PathBuf, (Outcome, Vec<String>)>> = blocks
         .par_iter()
-        .map(|b| {
+        .zip(&kept)
+        .filter(|(_, &kept)| !kept)
+        .map(|(b, _)| {
             let image = places
                 .image_dir
                 .join(format!("{}-{}.{}", places.stem, b.index, job.format.extension()));
@@ -108,21 +120,54 @@ pub(super) fn render_markdown(job: &Job, doc: &str, args: &RenderArgs, options: 
         diagrams: blocks.len(),
         written: images.iter().map(|i| i.display().to_string()).collect(),
     };
+    let mut images = images.iter();
     if blocks.is_empty() && !args.quiet && places.md_out != Some(Target::Stdout) {
         report::note(&format!("{}: no mermaid diagrams found", job.name));
     }
     if let Some(target) = &places.md_out {
-        let mut links = images
+        let mut links = blocks
             .iter()
+            .zip(&kept)
             .zip(acc.into_iter().flatten())
-            .map(|(image, (alt, title))| {
-                markdown::image_link(&relative_link(&places.md_dir, image), alt.as_deref(), title.as_deref())
-            });
+            .map(
+                |((b, &kept), (alt, title))| match (!kept).then(|| images.next()).flatten() {
+                    Some(image) => {
+                        markdown::image_link(&relative_link(&places.md_dir, image), alt.as_deref(), title.as_deref())
+                    }
+                    None => doc.get(b.range.clone()).unwrap_or_default().to_string(),
+                },
+            );
         let out = markdown::replace(doc, &blocks, |_| links.next().unwrap_or_default());
         write_target(target, out.as_bytes(), &job.source, colour)?;
         done.written.push(display(target));
     }
     Ok(done)
+}
+
+/// Which blocks are of a type mermaid-rs does not draw: each is warned about (unless `--quiet`), or with
+/// `--strict` they are the errors returned.
+fn kept_blocks(job: &Job, blocks: &[Block], args: &RenderArgs, colour: bool) -> Result<Vec<bool>, Vec<String>> {
+    let mut kept = Vec::with_capacity(blocks.len());
+    let mut messages = Vec::new();
+    for b in blocks {
+        let Some(kind) = b.unsupported_type() else {
+            kept.push(false);
+            continue;
+        };
+        kept.push(true);
+        let at = format!("{}:{}", job.name, b.fence_line);
+        let what = format!("diagram {}: `{kind}` diagrams are not drawn by mermaid-rs", b.index);
+        if args.strict {
+            messages.push(report::file_error(&at, &format!("{what} (--strict)"), colour));
+        } else if !args.quiet {
+            report::warning(&format!("{at}: {what}; the block is kept as it is"));
+        }
+    }
+    if messages.is_empty() {
+        Ok(kept)
+    } else {
+        Err(messages)
+    }
 }
 
 /// The message for a block that cannot be rendered, placed in the document.

@@ -38,6 +38,21 @@ fn paint(on: bool, style: &str, text: &str) -> String {
 /// A parse error as `file:line:col: error: message` followed by the source line and a caret. `diagram` names
 /// the block of a Markdown document.
 pub fn parse_error(file: &str, error: &ParseError, diagram: Option<usize>, colour: bool) -> String {
+    diagnostic(file, error, diagram, colour, (RED, "error:"))
+}
+
+/// Something accepted although mermaid.js reads it otherwise, in the same form as [`parse_error`].
+pub fn parse_warning(file: &str, warning: &ParseError, diagram: Option<usize>, colour: bool) -> String {
+    diagnostic(file, warning, diagram, colour, (YELLOW, "warning:"))
+}
+
+fn diagnostic(
+    file: &str,
+    error: &ParseError,
+    diagram: Option<usize>,
+    colour: bool,
+    (style, severity): (&str, &str),
+) -> String {
     let what = match diagram {
         Some(n) => format!("diagram {n}: {}", error.message),
         None => error.message.clone(),
@@ -46,7 +61,7 @@ pub fn parse_error(file: &str, error: &ParseError, diagram: Option<usize>, colou
     let mut out = format!(
         "{} {} {}",
         paint(colour, BOLD, &format!("{file}:{}:{}:", error.line, error.column)),
-        paint(colour, RED, "error:"),
+        paint(colour, style, severity),
         paint(colour, BOLD, &what)
     );
     // The snippet of ParseError::render without its first two lines (message and position, said above).
@@ -90,6 +105,12 @@ pub fn file_error(file: &str, message: &str, colour: bool) -> String {
         paint(colour, RED, "error:"),
         mermaid_parser::printable(message)
     )
+}
+
+/// Something done differently from what was asked, that does not fail the run.
+pub fn warning(message: &str) {
+    let colour = stderr_colours();
+    eprintln!("{} {message}", paint(colour, YELLOW, "warning:"));
 }
 
 /// A note about the run (ignored flags and the like).

@@ -127,6 +127,15 @@ pub fn parse_with<'g>(
     unknown_keyword(source, &pre, &supported)
 }
 
+/// The keyword of `source` when it is a diagram type mermaid.js draws and no grammar here takes (`gantt`,
+/// `pie`, …): a document can keep such a block for the page's own mermaid.js instead of failing.
+pub fn unsupported_type(source: &str) -> Option<String> {
+    let pre = preprocess::preprocess(source, Limits::default()).ok()?;
+    let keyword = pre.keyword();
+    let taken = GRAMMARS.iter().any(|g| g.keywords.contains(&keyword));
+    (KNOWN_UNSUPPORTED.contains(&keyword) && !taken).then(|| keyword.to_string())
+}
+
 /// The error for a first keyword no grammar takes, with a hint when it looks like a typo or a headerless
 /// flowchart.
 fn unknown_keyword(

@@ -189,7 +189,7 @@ fn write_marker(out: &mut String, kind: MarkerKind, start: bool, color_value: &s
         (MarkerKind::MessageArrow, false) => format!(r#"<path d="M0,0.5L10,5L0,9.5z" fill="{c}"/>"#),
         (MarkerKind::MessageArrow, true) => format!(r#"<path d="M10,0.5L0,5L10,9.5z" fill="{c}"/>"#),
         (MarkerKind::Circle, _) => {
-            format!(r#"<circle cx="5" cy="5" r="4.5" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
+            format!(r#"<circle cx="5" cy="5" r="5" fill="{c}" stroke="{c}" stroke-width="1"/>"#)
         }
         (MarkerKind::Cross, _) => {
             format!(r#"<path d="M1,1L9,9M1,9L9,1" fill="none" stroke="{c}" stroke-width="2"/>"#)

@@ -184,8 +184,9 @@ impl MarkerKind {
         match self {
             MarkerKind::Arrow => 8.0,
             MarkerKind::MessageArrow => 11.0,
-            MarkerKind::Circle => 10.0,
-            MarkerKind::Cross => 8.0,
+            // mermaid.js draws both 11 px across.
+            MarkerKind::Circle => 11.0,
+            MarkerKind::Cross => 11.0,
             MarkerKind::OnlyOne => 18.0,
             MarkerKind::ZeroOrOne => 27.0,
             MarkerKind::OneOrMore => 25.0,

@@ -45,6 +45,7 @@ pub(super) fn draw_edges(scene: &mut Scene, ctx: &Ctx<'_>, placed: &[PlacedNode]
         let curve = edge_curve(ctx, ei, edge);
         let path = clear_path(&points, curve, &obstacles, [spec.from, spec.to]);
         let style = edge_style(ctx, ei, edge);
+        let style_css = style.extra_css.clone();
         let color = style
             .extra_css
             .iter()
@@ -71,7 +72,16 @@ pub(super) fn draw_edges(scene: &mut Scene, ctx: &Ctx<'_>, placed: &[PlacedNode]
 
         let mut label_box = None;
         if let (Some(text), Some(c)) = (&ctx.measured.edge_labels[ei], route.label_center) {
-            let (group, rect) = text.edge_label(ctx.shift(c), &theme.edge_label_background, theme);
+            let (mut group, rect) = text.edge_label(ctx.shift(c), &theme.edge_label_background, theme);
+            // `linkStyle … color:` colours the label's text.
+            let text_css = text_color_css(&style_css);
+            if let Item::Group { items, .. } = &mut group {
+                for item in items.iter_mut() {
+                    if let Item::Text(t) = item {
+                        t.extra_css.clone_from(&text_css);
+                    }
+                }
+            }
             label_box = Some(rect);
             label_items.push(group);
         }

@@ -3,6 +3,7 @@
 //! smooth and style the edges ([`edges`]); then fit the drawing to its content and add the title.
 
 mod edges;
+mod empty_subgraphs;
 mod nodes;
 // State diagrams lay out through the same placement and check their curves against the same obstacles.
 pub(crate) mod obstacles;
@@ -13,9 +14,11 @@ use crate::scene::*;
 use crate::shapes;
 use crate::style::css_declarations;
 use crate::text::{lay_out_flowchart, lay_out_plain, LaidText, EDGE_LABEL_WIDTH};
-use mermaid_parser::Flowchart;
+use mermaid_parser::{Flowchart, NodeShape};
 
 pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
+    let rewritten = empty_subgraphs::as_nodes(chart);
+    let chart = rewritten.as_ref().unwrap_or(chart);
     let measured = measure(chart, config);
     let placement = place(chart, &measured, config);
     let ctx = Ctx {
@@ -60,6 +63,8 @@ fn measure(chart: &Flowchart, config: &Config) -> Measured {
         .iter()
         .map(|n| match &n.label {
             Some(l) => lay_out_flowchart(l, theme, config.wrapping_width),
+            // An icon without `label:` is drawn bare by mermaid.js: its id is never shown.
+            None if n.shape == NodeShape::Icon => lay_out_plain("", theme),
             None => lay_out_plain(&n.id, theme),
         })
         .collect();
@@ -181,4 +186,13 @@ fn depth(chart: &Flowchart, mut si: usize) -> usize {
         }
     }
     d
+}
+
+/// The text colour a style asks for (`color:` of `style`, `classDef` or `linkStyle`) as the CSS of a text block.
+fn text_color_css(extra: &[(String, String)]) -> Vec<(String, String)> {
+    extra
+        .iter()
+        .filter(|(k, _)| k == "color")
+        .map(|(_, v)| ("fill".into(), v.clone()))
+        .collect()
 }

@@ -36,6 +36,8 @@ pub(super) fn draw_clusters(scene: &mut Scene, ctx: &Ctx<'_>) {
         };
         let mut extra = ctx.class_styles(&sg.classes);
         extra.extend(css_declarations(&sg.styles));
+        let mut title_text = title.block(title_box, theme);
+        title_text.extra_css = text_color_css(&extra);
         let style = Style {
             fill: Some(theme.cluster_fill.clone()),
             stroke: Some(theme.cluster_stroke.clone()),
@@ -51,7 +53,7 @@ pub(super) fn draw_clusters(scene: &mut Scene, ctx: &Ctx<'_>) {
                     geometry: ShapeGeometry::Rect { rect, rx: 0.0 },
                     style,
                 },
-                Item::Text(title.block(title_box, theme)),
+                Item::Text(title_text),
             ],
         });
         scene.geometry.clusters.push(ClusterGeometry {
@@ -134,11 +136,7 @@ fn draw_node(ctx: &Ctx<'_>, ni: usize, node: &Node) -> (Item, NodeGeometry, Plac
         });
     }
     let mut text = ctx.measured.labels[ni].block(label_box, theme);
-    text.extra_css = extra
-        .iter()
-        .filter(|(k, _)| k == "color")
-        .map(|(_, v)| ("fill".into(), v.clone()))
-        .collect();
+    text.extra_css = text_color_css(&extra);
     if shapes::shows_label(node.shape) {
         items.push(Item::Text(text));
     }

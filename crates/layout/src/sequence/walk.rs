@@ -181,15 +181,11 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// Where the walk ends: unclosed activations end at the bottom. (Unclosed frames cannot happen: the parser
-    /// balances blocks.)
-    fn finish(mut self, top: f64) -> Walked {
+    /// Where the walk ends. Activations never closed get no bar, as in mermaid.js (a bar is drawn when it ends);
+    /// they still shifted the messages that touched them. (Unclosed frames cannot happen: the parser balances
+    /// blocks.)
+    fn finish(self, top: f64) -> Walked {
         let bottom_y = self.y + 2.0 * GAP;
-        for (c, stack) in self.active.iter_mut().enumerate() {
-            while let Some(start) = stack.pop() {
-                self.bars.push((c, stack.len(), start, bottom_y.max(start + 2.0 * GAP)));
-            }
-        }
         Walked {
             top,
             messages: self.messages,

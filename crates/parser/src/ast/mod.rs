@@ -62,6 +62,9 @@ pub struct Meta {
     pub init_directives: Vec<String>,
     /// The raw YAML text under `config:` in front matter, if any.
     pub front_matter_config: Option<String>,
+    /// What was accepted here although mermaid.js reads it otherwise or rejects it, located like errors;
+    /// `check` reports them as warnings.
+    pub warnings: Vec<crate::ParseError>,
 }
 
 /// Flow direction of a flowchart or a subgraph.

@@ -7,7 +7,7 @@
 use crate::ast::{
     Attribute, AttributeKey, Cardinality, Direction, Identification, Label, LabelKind, Relationship, Span,
 };
-use crate::text::{accessibility_value, decode_entities, found, parse_styles, rest_of_line};
+use crate::text::{accessibility_value, decode_entities, found, parse_styles, rest_of_line, LINE_BREAK};
 use nom::bytes::complete::{tag_no_case, take_while, take_while1};
 use nom::Parser;
 
@@ -558,23 +558,13 @@ impl G<'_> {
                     "write a word or quoted text, e.g. `: places` or `: \"is part of\"`",
                 );
             }
-            let rest = &l[n..];
-            let after = blanks(rest);
-            if !(after.is_empty() || after.starts_with('\n')) {
-                return fail_hint(
-                    after,
-                    token_len(after),
-                    format!("unexpected {} after the label `{}`", found(after), &l[..n]),
-                    format!(
-                        "quote a label of several words: `: \"{} {}\"`",
-                        &l[..n],
-                        rest_of_line(after).1.trim_end()
-                    ),
-                );
-            }
+            // Several unquoted words: mermaid.js reads the later words as new entities, which no author means;
+            // the whole rest of the line is the label here, and `parse_er` warns about it.
+            let text = rest_of_line(l).1.trim_end();
+            let rest = &l[text.len()..];
             (
                 rest,
-                super::label(decode_entities(&l[..n]), LabelKind::Plain, self.span(l, rest)),
+                super::label(decode_entities(text), LabelKind::Plain, self.span(l, rest)),
             )
         };
         let rel = Box::new(Relationship {
@@ -663,10 +653,19 @@ impl G<'_> {
         let mut comment = None;
         let k = blanks(j);
         if let Some(body) = k.strip_prefix('"') {
-            let Some(close) = body.find(['"', '\n']).filter(|&n| body[n..].starts_with('"')) else {
-                return fail(k, 1, "unclosed comment: expected `\"` before the end of the line");
+            // A comment may go on over several lines (mermaid.js breaks the line there), but not past the
+            // entity's closing `}`: a quote missing there is reported on the comment's own line.
+            let close = body.find('"').filter(|&n| !body[..n].lines().any(|l| l.trim() == "}"));
+            let Some(close) = close else {
+                return fail(k, 1, "unclosed comment: expected `\"` to end it");
             };
-            comment = Some(decode_entities(&body[..close]));
+            let text = &body[..close];
+            comment = Some(if text.contains('\n') {
+                let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+                decode_entities(&lines.join(LINE_BREAK.encode_utf8(&mut [0; 4])))
+            } else {
+                decode_entities(text)
+            });
             j = &body[close + 1..];
         }
         Ok((

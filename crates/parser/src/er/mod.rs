@@ -38,6 +38,18 @@ pub(crate) fn parse_er(pre: &Preprocessed<'_>) -> Result<ErDiagram, ParseError> 
         }
         let start = pre.text.len() - i.len();
         let (rest, stmt) = g.statement(i).map_err(to_error)?;
+        if let Stmt::Relationship { rel, .. } = &stmt {
+            let label = &rel.label;
+            let quoted = pre.text.as_bytes().get(label.span.start) == Some(&b'"');
+            if !quoted && label.text.contains(char::is_whitespace) {
+                let warning = ParseError::new(pre.source, label.span, "relationship label of several unquoted words")
+                    .with_hint(format!(
+                        "mermaid.js reads the words after the first as new entities; quote it: `: \"{}\"`",
+                        label.text
+                    ));
+                b.er.meta.warnings.push(warning);
+            }
+        }
         b.apply(stmt);
         let span = Span::new(start, pre.text.len() - rest.len());
         let limits = &pre.limits;

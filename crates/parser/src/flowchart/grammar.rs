@@ -7,7 +7,7 @@
 
 use crate::ast::{ArrowHead, ClickAction, Direction, EdgeStroke, Label, LabelKind, NodeShape, Span};
 use crate::data::{find_closing_brace, parse_mapping, DataEntry};
-use crate::text::{accessibility_value, decode_html_entities, found, parse_styles, rest_of_line};
+use crate::text::{accessibility_value, decode_html_entities, found, parse_styles, rest_of_line, LINE_BREAK};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, multispace0, space0, space1};
@@ -437,7 +437,14 @@ impl<'s> G<'s> {
             );
         }
         if j.starts_with('"') {
-            let (rest, label) = self.quoted(j)?;
+            let (mut rest, mut label) = self.quoted(j)?;
+            // `subgraph "Main" timeline`: mermaid.js joins the words after the string into the title.
+            let (after, tail) = rest_of_statement(rest);
+            if !tail.trim().is_empty() && !tail.trim_start().starts_with('[') {
+                label.text.push_str(&decode_html_entities(tail.trim_end()));
+                label.span.end = self.pos(rest) + tail.trim_end().len();
+                rest = after;
+            }
             let id = (!label.text.chars().any(char::is_whitespace)).then(|| label.text.clone());
             return Ok((
                 rest,
@@ -833,7 +840,7 @@ impl<'s> G<'s> {
     }
 
     /// node_id := (alphanumeric | one of `_!#$'*+.?\/` and backtick | `-` not starting a link | `=` not
-    /// starting `==`)+
+    /// starting `==` | `:` not starting `:::`)+
     pub fn node_id<'a>(&self, i: &'a str) -> PResult<'a, &'a str> {
         let mut end = 0;
         let mut chars = i.char_indices().peekable();
@@ -849,6 +856,8 @@ impl<'s> G<'s> {
                     _ => true,
                 },
                 '=' => next != Some('='),
+                // mermaid.js takes `config:v1` whole as an id; only `:::` starts a class.
+                ':' => !i[at..].starts_with(":::"),
                 _ => false,
             };
             if !ok {
@@ -890,8 +899,10 @@ impl<'s> G<'s> {
         soft(i)
     }
 
-    /// The label between an opening bracket (at `opener`, text starting at `i`) and one of `closers`: either a
-    /// `"quoted"` / ``"`markdown`"`` string, or plain text without quotes or brackets.
+    /// The label between an opening bracket (at `opener`, text starting at `i`) and one of `closers`: a
+    /// `"quoted"` / ``"`markdown`"`` string, plain text without quotes or brackets (it may go on over several
+    /// lines, each new line a line break, as in mermaid.js), or a quoted string followed by plain text, which
+    /// mermaid.js joins into one label.
     fn shape_text<'a>(
         &self,
         opener: &'a str,
@@ -900,8 +911,56 @@ impl<'s> G<'s> {
         id: &str,
     ) -> PResult<'a, (NodeShape, Label)> {
         let open_len = opener.len() - i.len();
+        let (j, _) = space0(i)?;
+        if !j.starts_with('"') {
+            let (rest, (shape, raw)) = self.plain_label(opener, open_len, i, closers, id)?;
+            let text = raw.trim();
+            let start = self.pos(i) + (raw.len() - raw.trim_start().len());
+            let label = Label {
+                text: decode_html_entities(&trim_lines(text)),
+                kind: LabelKind::Plain,
+                span: Span::new(start, start + text.len()),
+            };
+            return Ok((rest, (shape, label)));
+        }
+        let (after, mut label) = self.quoted(j)?;
+        let (k, _) = space0(after)?;
+        for &(c, shape) in closers {
+            if let Some(rest) = k.strip_prefix(c) {
+                return Ok((rest, (shape, label)));
+            }
+        }
+        let (rest, (shape, raw)) = match self.plain_label(opener, open_len, after, closers, id) {
+            Ok(ok) => ok,
+            Err(e) if k.is_empty() || k.starts_with('\n') => return Err(e),
+            Err(_) => {
+                let first_closer = closers.first().map_or("]", |c| c.0);
+                return fail_hint(
+                    k,
+                    1,
+                    format!("expected `{first_closer}` after the quoted label of `{id}`, found {}", found(k)),
+                    "plain text may follow a quoted label, quotes and brackets may not; write `#quot;` for a `\"` inside it",
+                );
+            }
+        };
+        label.text.push_str(&decode_html_entities(&trim_lines(raw.trim_end())));
+        label.span.end = self.pos(after) + raw.len();
+        Ok((rest, (shape, label)))
+    }
+
+    /// Plain label text from `i` up to the first of `closers` (the bracket at `opener` is `open_len` long): the input after the closer, the shape and the raw
+    /// text. A label never closed is reported at its first line end, where the author most likely forgot it.
+    fn plain_label<'a>(
+        &self,
+        opener: &'a str,
+        open_len: usize,
+        i: &'a str,
+        closers: &[(&str, NodeShape)],
+        id: &str,
+    ) -> PResult<'a, (NodeShape, &'a str)> {
         let open_tok = &opener[..open_len];
         let first_closer = closers.first().map_or("]", |c| c.0);
+        let mut first_line_end: Option<&'a str> = None;
         let unclosed = |at: &'a str| {
             fail_hint(
                 at,
@@ -910,58 +969,33 @@ impl<'s> G<'s> {
                     "unclosed `{open_tok}`: expected `{first_closer}` to close the label of `{id}` opened at {}",
                     self.where_(opener)
                 ),
-                format!("close it on the same line, e.g. `{id}{open_tok}text{first_closer}`"),
+                format!("close it, e.g. `{id}{open_tok}text{first_closer}`; a label may go on over several lines until its `{first_closer}`"),
             )
         };
-        let (j, _) = space0(i)?;
-        if j.starts_with('"') {
-            let (after, label) = self.quoted(j)?;
-            let (k, _) = space0(after)?;
-            for &(c, shape) in closers {
-                if let Some(rest) = k.strip_prefix(c) {
-                    return Ok((rest, (shape, label)));
-                }
-            }
-            if k.is_empty() || k.starts_with('\n') {
-                return unclosed(k);
-            }
-            return fail_hint(
-                k,
-                1,
-                format!(
-                    "expected `{first_closer}` after the quoted label of `{id}`, found {}",
-                    found(k)
-                ),
-                "a quoted label must be the whole label; write `#quot;` for a `\"` inside it",
-            );
-        }
         let mut at = i;
         loop {
             for &(c, shape) in closers {
                 if let Some(rest) = at.strip_prefix(c) {
-                    let raw = &i[..i.len() - at.len()];
-                    let text = raw.trim();
-                    let lead = raw.len() - raw.trim_start().len();
-                    let start = self.pos(i) + lead;
-                    let label = Label {
-                        text: decode_html_entities(text),
-                        kind: LabelKind::Plain,
-                        span: Span::new(start, start + text.len()),
-                    };
-                    return Ok((rest, (shape, label)));
+                    return Ok((rest, (shape, &i[..i.len() - at.len()])));
                 }
             }
             let Some(c) = at.chars().next() else {
-                return unclosed(at);
+                return unclosed(first_line_end.unwrap_or(at));
             };
+            if first_line_end.is_some() && matches!(c, '"' | '(' | ')' | '[' | ']' | '{' | '}') {
+                return unclosed(first_line_end.unwrap_or(at));
+            }
             match c {
-                '\n' => return unclosed(at),
+                '\n' => {
+                    first_line_end.get_or_insert(at);
+                    at = &at[1..];
+                }
                 // An HTML attribute value (`<img src="…">`) may be quoted inside an unquoted label.
                 '"' if i[..i.len() - at.len()].ends_with('=') => {
                     let value = &at[1..];
                     match value.find(['"', '\n']).filter(|&n| value[n..].starts_with('"')) {
                         Some(n) => at = &value[n + 1..],
-                        None => return unclosed(at),
+                        None => return unclosed(first_line_end.unwrap_or(at)),
                     }
                 }
                 '"' => {
@@ -1231,7 +1265,7 @@ impl<'s> G<'s> {
             let text = raw.trim();
             let s = self.pos(i) + (raw.len() - raw.trim_start().len());
             let label = Label {
-                text: decode_html_entities(text),
+                text: decode_html_entities(&trim_lines(text)),
                 kind: LabelKind::Plain,
                 span: Span::new(s, s + text.len()),
             };
@@ -1283,6 +1317,16 @@ impl<'s> G<'s> {
             },
         ))
     }
+}
+
+/// A plain label continued over several lines: mermaid.js breaks the line there (each new line becomes a
+/// `<br>`) and HTML drops the indentation around it.
+fn trim_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') {
+        return text.into();
+    }
+    let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+    lines.join(LINE_BREAK.encode_utf8(&mut [0; 4])).into()
 }
 
 fn capitalise(s: &str) -> String {

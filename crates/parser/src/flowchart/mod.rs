@@ -84,6 +84,8 @@ enum Member {
 struct Frame {
     sub: usize,
     members: Vec<Member>,
+    /// The subgraph has no id of its own and gets `subGraphN` when it closes.
+    auto_id: bool,
 }
 
 struct Builder<'a> {
@@ -137,7 +139,8 @@ impl<'a> Builder<'a> {
                     ));
                 }
                 let index = self.fc.subgraphs.len();
-                let id = id.unwrap_or_else(|| format!("subGraph{index}"));
+                let auto_id = id.is_none();
+                let id = id.unwrap_or_default();
                 self.fc.subgraphs.push(Subgraph {
                     id,
                     title,
@@ -148,6 +151,7 @@ impl<'a> Builder<'a> {
                 self.frames.push(Frame {
                     sub: index,
                     members: Vec::new(),
+                    auto_id,
                 });
             }
             Stmt::End { keyword } => {
@@ -248,10 +252,20 @@ impl<'a> Builder<'a> {
         for group in groups {
             let mut g = Vec::with_capacity(group.len());
             for n in group {
+                if n.id.contains('$') && !self.node_index.contains_key(&n.id) {
+                    self.warn(
+                        Span::new(n.span.start, n.span.start + n.id.len()),
+                        format!("`$` in the node id `{}`", n.id),
+                        "mermaid.js rejects this; use another character in the id",
+                    );
+                }
                 g.push(n.id.clone());
                 self.mention(n)?;
             }
             ids.push(g);
+        }
+        for link in &links {
+            self.warn_parentheses_in_pipe_label(link.label.as_ref());
         }
         for (k, link) in links.into_iter().enumerate() {
             let (Some(from), Some(to)) = (ids.get(k), ids.get(k + 1)) else {
@@ -286,6 +300,27 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Note something accepted here that mermaid.js rejects; `check` reports it as a warning.
+    fn warn(&mut self, span: Span, message: String, hint: &str) {
+        let warning = ParseError::new(self.source, span, message).with_hint(hint);
+        self.fc.meta.warnings.push(warning);
+    }
+
+    /// `A -->|calls (async)| B`: mermaid.js rejects `(` and `)` in an unquoted `|…|` label.
+    fn warn_parentheses_in_pipe_label(&mut self, label: Option<&Label>) {
+        let Some(label) = label else { return };
+        let before = self.source.get(..label.span.start).unwrap_or("");
+        let quoted = self.source.as_bytes().get(label.span.start) == Some(&b'"');
+        if before.trim_end().ends_with('|') && !quoted && label.text.contains(['(', ')']) {
+            let text = label.text.clone();
+            self.warn(
+                label.span,
+                "`(` or `)` in an unquoted edge label".into(),
+                &format!("mermaid.js rejects this; quote the label: `|\"{text}\"|`"),
+            );
+        }
     }
 
     /// Index of node `id`, creating it (with `span`) if this is its first mention.
@@ -373,6 +408,12 @@ impl<'a> Builder<'a> {
 
     /// Close the innermost subgraph: it owns every member not already owned by a subgraph that closed earlier.
     fn close(&mut self, frame: Frame, end: usize) {
+        // mermaid.js numbers `subGraphN` in the order subgraphs end (inner ones first), counting named ones too.
+        if frame.auto_id {
+            if let Some(s) = self.fc.subgraphs.get_mut(frame.sub) {
+                s.id = format!("subGraph{}", self.close_order.len());
+            }
+        }
         let mut owned = Vec::new();
         let mut seen = HashSet::new();
         for m in frame.members {
@@ -405,6 +446,7 @@ impl<'a> Builder<'a> {
     fn finish(mut self) -> Result<Flowchart, ParseError> {
         if let Some(f) = self.frames.last() {
             let (id, span) = match self.fc.subgraphs.get(f.sub) {
+                Some(s) if f.auto_id => (s.title.as_ref().map(|t| t.text.clone()).unwrap_or_default(), s.span),
                 Some(s) => (s.id.clone(), s.span),
                 None => (String::new(), Span::default()),
             };

@@ -659,7 +659,7 @@ fn error_unclosed_bracket() {
             "unclosed `[`: expected `]` to close the label of `A` opened at line 2, column 4",
             2,
             16,
-            Some("close it on the same line, e.g. `A[text]`")
+            Some("close it, e.g. `A[text]`; a label may go on over several lines until its `]`")
         )
     );
     let e = err("graph\nX(- My Text (");
@@ -783,7 +783,7 @@ fn error_bad_labels() {
             "expected `]` after the quoted label of `A`, found `()\"`",
             1,
             25,
-            Some("a quoted label must be the whole label; write `#quot;` for a `\"` inside it")
+            Some("plain text may follow a quoted label, quotes and brackets may not; write `#quot;` for a `\"` inside it")
         )
     );
     let e = err("graph TD;A(this node has \"string\" and text)-->C;");
