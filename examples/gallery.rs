@@ -96,6 +96,64 @@ const EDGES: &[(&str, &str)] = &[
     ("longer (spans 3 ranks)", "---->"),
 ];
 
+/// Label text: (what it shows, node text). Wrapping, line breaks, HTML and markdown as §6 of the syntax notes
+/// describes mermaid's.
+const LABELS: &[(&str, &str)] = &[
+    (
+        "long sentence wraps at 200px",
+        "n[A sentence-long label that mermaid wraps at two hundred pixels wide]",
+    ),
+    (
+        "long word widens the box",
+        "n[Supercalifragilisticexpialidocious_and_more]",
+    ),
+    (
+        "breaks after a hyphen",
+        "n[\"Affected by https://github.com/mermaid-js/mermaid/issues/5824\"]",
+    ),
+    (
+        "diamond with a question",
+        "n{Is the decision diamond still small enough to read?}",
+    ),
+    ("`<br>` forms", "n[\"one<br>two<br/>three<BR />four\"]"),
+    (
+        "newline in quotes",
+        "n[\"frequency\n(1 / period_duration)\n[Hz, 1/s]\"]",
+    ),
+    ("literal `\\n`", "n[\"Load Balancer\\n:3100\"]"),
+    ("bold and rule", "n[\"<b>spec</b><hr>the body text\"]"),
+    (
+        "italic, underline, strike",
+        "n[\"<i>italic</i>, <u>underline</u>, <s>struck</s>\"]",
+    ),
+    ("sub and sup", "n[\"H<sub>2</sub>O and E = mc<sup>2</sup>\"]"),
+    ("small and big", "n[\"<small>small</small> normal <big>big</big>\"]"),
+    ("code", "n[\"call <code>render_svg()</code> first\"]"),
+    (
+        "colours",
+        "n[\"<span style='color:red'>red</span> and <font color='blue'>blue</font>\"]",
+    ),
+    ("safe link", "n[\"see <a href='https://mermaid.js.org'>the docs</a>\"]"),
+    (
+        "unsafe parts vanish",
+        "n[\"<script>alert(1)</script>safe <foo>kept</foo>\"]",
+    ),
+    (
+        "entity codes stay text",
+        "n[\"#lt;b#gt; is a tag, #amp; #copy; #9829;\"]",
+    ),
+    ("markdown bold and italic", "n[\"`**bold**, *italic*, ***both***`\"]"),
+    (
+        "markdown wraps too",
+        "n[\"`A **markdown** string that is long enough to wrap onto two lines`\"]",
+    ),
+    ("symbols", "n[\"✓ done ✗ failed ★ → ⇒ •\"]"),
+    (
+        "edge label wraps at 200px",
+        "a[A] -->|an edge label long enough to wrap onto a second line| b[B]",
+    ),
+];
+
 fn render(source: &str, file: &str) -> Result<(), Box<dyn std::error::Error>> {
     let svg = mermaid_rs::render_svg(source, &mermaid_rs::Options::default())?;
     std::fs::write(format!("docs/gallery/{file}.svg"), svg)?;
@@ -151,10 +209,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             link.replace('|', "\\|")
         )?;
     }
+    md.push_str("\n## Labels\n\n| label | source | drawing |\n|---|---|---|\n");
+    for (name, text) in LABELS {
+        let file = format!("label-{}", slug(name));
+        render(&format!("flowchart LR\n    {text}"), &file)?;
+        let source = text.replace('|', "\\|").replace('\n', " ⏎ ");
+        writeln!(md, "| {name} | `` {source} `` | ![{name}](gallery/{file}.svg) |")?;
+    }
     std::fs::write("docs/gallery.md", md)?;
     println!(
         "wrote docs/gallery.md and {} drawings",
-        CLASSIC.len() + V11.len() + EDGES.len()
+        CLASSIC.len() + V11.len() + EDGES.len() + LABELS.len()
     );
     Ok(())
 }

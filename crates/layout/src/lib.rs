@@ -16,6 +16,7 @@ mod cost;
 mod engine;
 mod er;
 mod flowchart;
+mod rich;
 mod routes;
 
 mod sequence;

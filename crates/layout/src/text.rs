@@ -1,9 +1,14 @@
 //! Turning label source text into measured, positioned lines.
 
+use crate::rich::{parse_lines, Syntax};
 use crate::scene::{Item, Point, Rect, ShapeGeometry, Style, TextAnchor, TextBlock, TextLine, TextRun};
 use crate::theme::Theme;
 use mermaid_parser::{Label, LabelKind, LINE_BREAK};
 use mermaid_text::{ascent, descent, line_width, Weight};
+
+/// The width at which edge labels wrap in every diagram type (fixed: `flowchart.wrappingWidth` does not change
+/// it).
+pub(crate) const EDGE_LABEL_WIDTH: f64 = 200.0;
 
 /// A label broken into lines of styled runs, with its measured size.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13,82 +18,19 @@ pub(crate) struct LaidText {
     pub height: f64,
 }
 
-/// Split `text` at the parser's line-break marks (its `<br>` tags) and, for markdown, at newlines.
-fn split_lines(text: &str, markdown: bool) -> Vec<String> {
-    let mut lines = Vec::new();
-    for part in text.split(LINE_BREAK) {
-        lines.push(String::new());
-        push_text(&mut lines, part, markdown);
-    }
-    lines
-}
-
-fn push_text(lines: &mut Vec<String>, text: &str, markdown: bool) {
-    let mut parts = text.split('\n');
-    if let Some(first) = parts.next() {
-        if let Some(l) = lines.last_mut() {
-            l.push_str(first);
-        }
-    }
-    for part in parts {
-        if markdown {
-            lines.push(part.trim_start().to_string());
-        } else if let Some(l) = lines.last_mut() {
-            l.push(' ');
-            l.push_str(part.trim_start());
-        }
-    }
-}
-
-/// Split one markdown line into runs at `**bold**` / `__bold__` and `*italic*` / `_italic_` markers.
-fn markdown_runs(line: &str) -> Vec<TextRun> {
-    let mut runs: Vec<TextRun> = Vec::new();
-    let (mut bold, mut italic) = (false, false);
-    let mut current = String::new();
-    let chars: Vec<char> = line.chars().collect();
-    let mut i = 0;
-    let flush = |runs: &mut Vec<TextRun>, current: &mut String, bold, italic| {
-        if !current.is_empty() {
-            runs.push(TextRun {
-                text: std::mem::take(current),
-                bold,
-                italic,
-            });
-        }
-    };
-    // A delimiter opens emphasis only when something follows it and a closing one comes later, as in
-    // CommonMark; otherwise it is text (`State1_____`, `a ** b`).
-    let closes_later = |from: usize, delim: &[char]| {
-        chars.get(from).is_some_and(|c| !c.is_whitespace()) && chars[from..].windows(delim.len()).any(|w| w == delim)
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        let run = chars[i..].iter().take_while(|&&d| d == c).count();
-        let intraword_open = c == '_' && i > 0 && chars[i - 1].is_alphanumeric();
-        if (c == '*' || c == '_') && run >= 2 && (bold || (!intraword_open && closes_later(i + 2, &[c, c]))) {
-            flush(&mut runs, &mut current, bold, italic);
-            bold = !bold;
-            i += 2;
-        } else if (c == '*' || c == '_') && run == 1 && (italic || (!intraword_open && closes_later(i + 1, &[c]))) {
-            flush(&mut runs, &mut current, bold, italic);
-            italic = !italic;
-            i += 1;
-        } else if c == '*' || c == '_' {
-            current.extend(&chars[i..i + run]);
-            i += run;
-        } else {
-            current.push(c);
-            i += 1;
-        }
-    }
-    flush(&mut runs, &mut current, bold, italic);
-    runs
-}
-
 fn runs_width(runs: &[TextRun], font_size: f64) -> f64 {
-    runs.iter()
-        .map(|r| line_width(&r.text, font_size, if r.bold { Weight::Bold } else { Weight::Regular }))
-        .sum()
+    runs.iter().map(|r| run_width(r, font_size)).sum()
+}
+
+/// Liberation Mono (like every monospace face browsers pick) advances 0.6 em per character.
+const MONOSPACE_ADVANCE: f64 = 0.6;
+
+fn run_width(run: &TextRun, font_size: f64) -> f64 {
+    let size = font_size * run.format.size.scale();
+    if run.format.monospace {
+        return run.text.chars().count() as f64 * MONOSPACE_ADVANCE * size;
+    }
+    line_width(&run.text, size, if run.bold { Weight::Bold } else { Weight::Regular })
 }
 
 /// Remove Font Awesome icon references (`fa:fa-car`, `fab:fa-github`): mermaid.js draws them with the Font
@@ -117,89 +59,141 @@ pub(crate) fn lay_out_label(label: &Label, theme: &Theme) -> LaidText {
     lay_out_wrapped(label, theme, 0.0)
 }
 
-/// Break a label into lines and measure it. Markdown labels also wrap at `wrap_width` (when positive), as
-/// mermaid's do.
+/// A flowchart label: as [`lay_out_html`], and a literal `\n` in a label that is not a markdown string breaks
+/// the line too (§6: only flowcharts do this).
+pub(crate) fn lay_out_flowchart(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
+    if label.kind == LabelKind::Markdown || !label.text.contains("\\n") {
+        return lay_out_html(label, theme, wrap_width);
+    }
+    let broken = Label {
+        text: label.text.replace("\\n", &LINE_BREAK.to_string()),
+        ..label.clone()
+    };
+    lay_out_html(&broken, theme, wrap_width)
+}
+
+/// A label that may hold HTML (flowchart and ER labels): as [`lay_out_wrapped`], with formatting tags read
+/// into styled runs.
+pub(crate) fn lay_out_html(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
+    let syntax = Syntax {
+        html: true,
+        markdown: label.kind == LabelKind::Markdown,
+    };
+    lay_out(label, theme, wrap_width, syntax)
+}
+
+/// Break a label into lines and measure it, wrapping at `wrap_width` when positive the way mermaid's HTML
+/// labels do: a label whose widest line reaches the width is set in a box exactly that wide (wider only for a
+/// piece that cannot break), and every line wraps inside it. Tags are text here (sequence diagrams).
 pub(crate) fn lay_out_wrapped(label: &Label, theme: &Theme, wrap_width: f64) -> LaidText {
-    let markdown = label.kind == LabelKind::Markdown;
+    let syntax = Syntax {
+        html: false,
+        markdown: label.kind == LabelKind::Markdown,
+    };
+    lay_out(label, theme, wrap_width, syntax)
+}
+
+fn lay_out(label: &Label, theme: &Theme, wrap_width: f64, syntax: Syntax) -> LaidText {
+    let size = theme.font_size;
+    // Newlines before the first line and after the last do not count (mermaid trims the label).
+    let text = strip_icons(&label.text);
+    let paragraphs: Vec<Vec<TextRun>> = parse_lines(text.trim_matches(['\n', ' ', '\t']), syntax)
+        .into_iter()
+        .map(trim_runs)
+        .collect();
+    let widest = paragraphs.iter().map(|l| runs_width(l, size)).fold(0.0, f64::max);
+    let wraps = wrap_width > 0.0 && widest >= wrap_width;
     let mut lines: Vec<Vec<TextRun>> = Vec::new();
-    for l in split_lines(&strip_icons(&label.text), markdown) {
-        let l = l.trim().to_string();
-        if markdown {
-            lines.extend(wrap_runs(markdown_runs(&l), wrap_width, theme.font_size));
+    for paragraph in paragraphs {
+        if wraps {
+            lines.extend(wrap_runs(paragraph, wrap_width, size));
         } else {
-            lines.push(vec![TextRun {
-                text: l,
-                bold: false,
-                italic: false,
-            }]);
+            lines.push(paragraph);
         }
     }
-    let width = lines.iter().map(|l| runs_width(l, theme.font_size)).fold(0.0, f64::max);
-    let height = lines.len() as f64 * theme.font_size * theme.line_height;
+    let mut width = lines.iter().map(|l| runs_width(l, size)).fold(0.0, f64::max);
+    if wraps {
+        width = width.max(wrap_width);
+    }
+    let height = lines.len() as f64 * size * theme.line_height;
     LaidText { lines, width, height }
 }
 
-/// Break one line of runs into lines no wider than `max_width` at spaces (a word longer than the width gets a
-/// line of its own).
+/// A line without the spaces at its ends (they collapse in mermaid's labels).
+fn trim_runs(mut line: Vec<TextRun>) -> Vec<TextRun> {
+    while line.first().is_some_and(|r| r.text.trim().is_empty()) {
+        line.remove(0);
+    }
+    while line.last().is_some_and(|r| r.text.trim().is_empty()) {
+        line.pop();
+    }
+    if let Some(first) = line.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = line.last_mut() {
+        last.text.truncate(last.text.trim_end().len());
+    }
+    line
+}
+
+/// Where a line may break: after a run of spaces, and after a hyphen between two non-spaces (Chromium's rule
+/// for `white-space: break-spaces`; slashes, dots and underscores do not break). Gives the pieces of `runs`,
+/// each ending at a break opportunity and keeping its trailing spaces.
+fn breakable_pieces(runs: &[TextRun]) -> Vec<Vec<TextRun>> {
+    let chars: Vec<(char, usize)> = runs
+        .iter()
+        .enumerate()
+        .flat_map(|(r, run)| run.text.chars().map(move |c| (c, r)))
+        .collect();
+    let mut pieces: Vec<Vec<TextRun>> = Vec::new();
+    let mut piece: Vec<TextRun> = Vec::new();
+    for (i, &(c, r)) in chars.iter().enumerate() {
+        match piece.last_mut() {
+            Some(last) if last.same_style(&runs[r]) => last.text.push(c),
+            _ => piece.push(TextRun {
+                text: c.to_string(),
+                ..runs[r].clone()
+            }),
+        }
+        let next = chars.get(i + 1).map(|&(n, _)| n);
+        let after_spaces = c == ' ' && next.is_some_and(|n| n != ' ');
+        let after_hyphen = c == '-' && i > 0 && chars[i - 1].0 != ' ' && next.is_some_and(|n| n != ' ' && n != '-');
+        if after_spaces || after_hyphen {
+            pieces.push(std::mem::take(&mut piece));
+        }
+    }
+    pieces.push(piece);
+    pieces
+}
+
+/// Break one line of runs into lines no wider than `max_width`, counting each line's trailing space as
+/// Chromium does under `white-space: break-spaces`. A piece wider than the width gets a line of its own.
+/// The trailing spaces are not kept in the drawn lines.
 fn wrap_runs(runs: Vec<TextRun>, max_width: f64, font_size: f64) -> Vec<Vec<TextRun>> {
-    if runs_width(&runs, font_size) <= max_width || max_width <= 0.0 {
-        return vec![runs];
-    }
-    // Words keep their style, and remember whether a space came before them.
-    let mut words: Vec<(TextRun, bool)> = Vec::new();
-    let mut pending_space = false;
-    for run in runs {
-        for (i, w) in run.text.split(' ').enumerate() {
-            pending_space |= i > 0;
-            if w.is_empty() {
-                continue;
-            }
-            words.push((
-                TextRun {
-                    text: w.to_string(),
-                    bold: run.bold,
-                    italic: run.italic,
-                },
-                pending_space,
-            ));
-            pending_space = false;
-        }
-    }
-    let mut lines: Vec<Vec<TextRun>> = vec![Vec::new()];
-    for (word, spaced) in words {
-        let line = lines.last().cloned().unwrap_or_default();
+    let mut lines: Vec<Vec<TextRun>> = Vec::new();
+    let mut line: Vec<TextRun> = Vec::new();
+    for piece in breakable_pieces(&runs) {
         let mut candidate = line.clone();
-        push_word(&mut candidate, &word, spaced && !line.is_empty());
+        append_runs(&mut candidate, piece.clone());
         if !line.is_empty() && runs_width(&candidate, font_size) > max_width {
-            let mut fresh = Vec::new();
-            push_word(&mut fresh, &word, false);
-            lines.push(fresh);
-        } else if let Some(l) = lines.last_mut() {
-            *l = candidate;
+            lines.push(std::mem::replace(&mut line, piece));
+        } else {
+            line = candidate;
         }
     }
-    lines
+    lines.push(line);
+    lines.into_iter().map(trim_runs).collect()
 }
 
-fn push_word(line: &mut Vec<TextRun>, word: &TextRun, space_before: bool) {
-    match line.last_mut() {
-        Some(last) if last.bold == word.bold && last.italic == word.italic => {
-            if space_before {
-                last.text.push(' ');
-            }
-            last.text.push_str(&word.text);
+fn append_runs(line: &mut Vec<TextRun>, runs: Vec<TextRun>) {
+    for run in runs {
+        match line.last_mut() {
+            Some(last) if last.same_style(&run) => last.text.push_str(&run.text),
+            _ => line.push(run),
         }
-        Some(last) => {
-            if space_before {
-                last.text.push(' ');
-            }
-            line.push(word.clone());
-        }
-        None => line.push(word.clone()),
     }
 }
 
-/// Lay out plain text (an id shown as its own label).
 /// Like [`lay_out_label`], with every run bold (class names).
 pub(crate) fn lay_out_bold(label: &Label, theme: &Theme) -> LaidText {
     let mut laid = lay_out_label(label, theme);
@@ -214,6 +208,7 @@ pub(crate) fn lay_out_bold(label: &Label, theme: &Theme) -> LaidText {
     laid
 }
 
+/// Lay out plain text (an id shown as its own label).
 pub(crate) fn lay_out_plain(text: &str, theme: &Theme) -> LaidText {
     lay_out_label(
         &Label {
@@ -305,50 +300,114 @@ mod tests {
     use super::*;
 
     #[test]
-    fn br_tags_break_lines() {
-        assert_eq!(split_lines("a\u{2028}b\u{2028}c", false), ["a", "b", "c"]);
-        assert_eq!(
-            split_lines("a < b<br>", false),
-            ["a < b<br>"],
-            "only the parser's marks break lines"
-        );
-    }
-
-    #[test]
     fn icon_references_are_dropped() {
         assert_eq!(strip_icons("fa:fa-twitter for peace"), "for peace");
         assert_eq!(strip_icons("a fab:fa-truck-bold b"), "a b");
         assert_eq!(strip_icons("ratio 1:fa-x? no"), "ratio 1:fa-x? no");
     }
 
+    fn plain(text: &str) -> Label {
+        Label {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    fn line_texts(laid: &LaidText) -> Vec<String> {
+        laid.lines
+            .iter()
+            .map(|l| l.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
+    /// Expected lines and widths were measured in Chromium with Liberation Sans 16px in mermaid's label div
+    /// (`display: table; white-space: break-spaces; width: 200px`).
+    #[test]
+    fn labels_wrap_where_chromium_breaks_them() {
+        let theme = Theme::default();
+        let cases: [(&str, &[&str], f64); 5] = [
+            (
+                "one two three four five six seven eight nine ten eleven",
+                &["one two three four five six", "seven eight nine ten eleven"],
+                200.0,
+            ),
+            (
+                "10.0.0.0/16 subnet with a long description here ok",
+                &["10.0.0.0/16 subnet with a", "long description here ok"],
+                200.0,
+            ),
+            (
+                "Affected by https://github.com/mermaid-js/mermaid/issues/5824",
+                &["Affected by", "https://github.com/mermaid-", "js/mermaid/issues/5824"],
+                200.0,
+            ),
+            (
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbbbb",
+                &["aaaaaaaaaaaaaaaaaaaaaaaaaaa-", "bbbbbbbbbbbbbbbbbbbbbbbbbb"],
+                245.59,
+            ),
+            (
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_bbbbbbbbbbbbbbbbbb",
+                &["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_bbbbbbbbbbbbbbbbbb"],
+                453.83,
+            ),
+        ];
+        for (text, lines, width) in cases {
+            let laid = lay_out_wrapped(&plain(text), &theme, 200.0);
+            assert_eq!(line_texts(&laid), lines, "{text}");
+            assert!((laid.width - width).abs() < 0.5, "{text}: width {}", laid.width);
+            assert_eq!(laid.height, lines.len() as f64 * 24.0);
+        }
+        let short = lay_out_wrapped(&plain("short label"), &theme, 200.0);
+        assert!(
+            short.width < 100.0,
+            "a label narrower than the width keeps its own width"
+        );
+    }
+
     #[test]
     fn markdown_wraps_at_the_width() {
         let theme = Theme::default();
         let label = Label {
-            text: "one two three four five six seven eight nine ten".into(),
+            text: "one **two** three four five six seven eight nine ten".into(),
             kind: LabelKind::Markdown,
             ..Default::default()
         };
         let laid = lay_out_wrapped(&label, &theme, 100.0);
         assert!(laid.lines.len() >= 4, "{:?}", laid.lines);
-        assert!(laid.width <= 100.0);
+        assert_eq!(laid.width, 100.0);
         assert_eq!(laid.plain(), "one two three four five six seven eight nine ten");
-        let plain = Label {
-            text: label.text.clone(),
-            ..Default::default()
-        };
-        assert_eq!(lay_out_wrapped(&plain, &theme, 100.0).lines.len(), 1);
+        assert!(
+            laid.lines[0].iter().any(|r| r.bold && r.text == "two"),
+            "{:?}",
+            laid.lines[0]
+        );
     }
 
     #[test]
-    fn markdown_bold_and_italic() {
-        let runs = markdown_runs("a **b** _c_");
-        assert_eq!(runs.len(), 4);
-        assert!(runs[1].bold && runs[1].text == "b");
-        assert!(runs[3].italic && runs[3].text == "c");
-        assert_eq!(markdown_runs("snake_case_id").len(), 1);
-        let literal = markdown_runs("Transition1_____ and a ** b");
-        assert_eq!(literal.len(), 1, "{literal:?}");
-        assert_eq!(literal[0].text, "Transition1_____ and a ** b");
+    fn newlines_and_flowchart_backslash_n_break_lines() {
+        let theme = Theme::default();
+        assert_eq!(
+            line_texts(&lay_out_label(&plain("frequency\n  (1 / period)"), &theme)),
+            ["frequency", "(1 / period)"]
+        );
+        let escaped = plain("Load Balancer\\n:3100");
+        assert_eq!(
+            line_texts(&lay_out_flowchart(&escaped, &theme, 200.0)),
+            ["Load Balancer", ":3100"]
+        );
+        assert_eq!(
+            line_texts(&lay_out_label(&escaped, &theme)),
+            ["Load Balancer\\n:3100"],
+            "only flowcharts"
+        );
+        let markdown = Label {
+            kind: LabelKind::Markdown,
+            ..escaped
+        };
+        assert_eq!(
+            line_texts(&lay_out_flowchart(&markdown, &theme, 200.0)),
+            ["Load Balancer\\n:3100"]
+        );
     }
 }

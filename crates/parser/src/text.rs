@@ -75,6 +75,16 @@ fn mark_line_breaks(text: &str) -> String {
 /// Decode Mermaid entity codes: `#quot;`, `#lt;`, `#35;` (decimal), `#x23;` (hex), after marking `<br>` tags as
 /// [`LINE_BREAK`]. Unknown names are kept as written.
 pub(crate) fn decode_entities(s: &str) -> String {
+    decode(s, false)
+}
+
+/// As [`decode_entities`], for labels whose text is HTML (flowchart): a code that gives `<`, `>` or `&` becomes
+/// the HTML entity (`&lt;`), so `#lt;b#gt;` shows as the text `<b>` rather than making a tag, as in mermaid.
+pub(crate) fn decode_html_entities(s: &str) -> String {
+    decode(s, true)
+}
+
+fn decode(s: &str, html: bool) -> String {
     let marked;
     let s = if s.contains('<') {
         marked = mark_line_breaks(s);
@@ -98,7 +108,12 @@ pub(crate) fn decode_entities(s: &str) -> String {
             .map(|(i, _)| i);
         if let Some(len) = code_len.filter(|&l| l > 0) {
             if let Some(c) = decode_one(&after[..len]) {
-                out.push(c);
+                match c {
+                    '<' if html => out.push_str("&lt;"),
+                    '>' if html => out.push_str("&gt;"),
+                    '&' if html => out.push_str("&amp;"),
+                    _ => out.push(c),
+                }
                 rest = &after[len + 1..];
                 continue;
             }
@@ -240,6 +255,7 @@ mod tests {
         assert_eq!(decode_entities("5 #lt; 6 #35; #9829;"), "5 < 6 # ♥");
         assert_eq!(decode_entities("#x41;#unknown; #fff #"), "A#unknown; #fff #");
         assert_eq!(decode_entities("no entities"), "no entities");
+        assert_eq!(decode_html_entities("#lt;b#gt; #amp; #35;"), "&lt;b&gt; &amp; #");
         assert_eq!(decode_entities("#99999999999;"), "#99999999999;");
     }
 

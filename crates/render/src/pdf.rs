@@ -32,7 +32,10 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
         let mut db = usvg::fontdb::Database::new();
         db.load_font_data(mermaid_text::REGULAR_TTF.to_vec());
         db.load_font_data(mermaid_text::BOLD_TTF.to_vec());
+        db.load_font_data(mermaid_text::FALLBACK_TTF.to_vec());
         db.set_sans_serif_family(mermaid_text::FONT_FAMILY);
+        // No fixed-width face is embedded: `<code>` is drawn in the sans face rather than not at all.
+        db.set_monospace_family(mermaid_text::FONT_FAMILY);
         Arc::new(db)
     })
     .clone()

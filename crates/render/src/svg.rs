@@ -1,5 +1,6 @@
 //! The SVG writer: one standalone, well-formed document per scene, byte-for-byte deterministic.
 
+use mermaid_scene::style::safe_url;
 use mermaid_scene::*;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -486,18 +487,72 @@ impl Writer<'_> {
         for line in &block.lines {
             let _ = write!(self.out, r#"<tspan x="{}" y="{}">"#, num(line.x), num(line.baseline));
             for run in &line.runs {
-                if run.bold || run.italic {
-                    let weight = if run.bold { r#" font-weight="bold""# } else { "" };
-                    let style = if run.italic { r#" font-style="italic""# } else { "" };
-                    let _ = write!(self.out, "<tspan{weight}{style}>{}</tspan>", escape(&run.text));
-                } else {
-                    self.out.push_str(&escape(&run.text));
-                }
+                self.run(run, block.font_size);
             }
             self.out.push_str("</tspan>");
         }
         self.out.push_str("</text>");
     }
+}
+
+impl Writer<'_> {
+    /// One run of a text line: plain text, or a `<tspan>` with its formatting (inside an `<a>` for a link).
+    fn run(&mut self, run: &TextRun, font_size: f64) {
+        let attrs = run_attributes(run, font_size);
+        let href = run.format.href.as_deref().and_then(safe_url);
+        if let Some(href) = &href {
+            let _ = write!(self.out, r#"<a href="{}">"#, escape(href));
+        }
+        if attrs.is_empty() {
+            self.out.push_str(&escape(&run.text));
+        } else {
+            let _ = write!(self.out, "<tspan{attrs}>{}</tspan>", escape(&run.text));
+        }
+        if href.is_some() {
+            self.out.push_str("</a>");
+        }
+    }
+}
+
+/// The presentation attributes of a formatted run (empty for plain text).
+fn run_attributes(run: &TextRun, font_size: f64) -> String {
+    let f = &run.format;
+    let mut attrs = String::new();
+    if run.bold {
+        attrs.push_str(r#" font-weight="bold""#);
+    }
+    if run.italic {
+        attrs.push_str(r#" font-style="italic""#);
+    }
+    let decoration = match (f.underline, f.strike) {
+        (true, true) => Some("underline line-through"),
+        (true, false) => Some("underline"),
+        (false, true) => Some("line-through"),
+        (false, false) => None,
+    };
+    if let Some(d) = decoration {
+        let _ = write!(attrs, r#" text-decoration="{d}""#);
+    }
+    if f.monospace {
+        attrs.push_str(r#" font-family="monospace""#);
+    }
+    if f.size != RunSize::Normal {
+        let _ = write!(attrs, r#" font-size="{}""#, num(font_size * f.size.scale()));
+    }
+    match f.size {
+        RunSize::Sub => attrs.push_str(r#" baseline-shift="sub""#),
+        RunSize::Sup => attrs.push_str(r#" baseline-shift="super""#),
+        _ => {}
+    }
+    let fill = match &f.color {
+        Some(c) if is_css_color(c.trim()) => Some(c.trim()),
+        _ if f.href.is_some() => Some("#0000ee"),
+        _ => None,
+    };
+    if let Some(fill) = fill {
+        let _ = write!(attrs, r#" fill="{}""#, escape(fill));
+    }
+    attrs
 }
 
 /// Write `scene` as a standalone SVG document.

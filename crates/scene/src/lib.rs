@@ -236,6 +236,57 @@ pub struct TextRun {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    /// The rest of the style that HTML tags in labels give (`<u>`, `<code>`, `<sub>`, colours, links).
+    pub format: RunFormat,
+}
+
+impl TextRun {
+    /// Whether `other` is drawn in the same style, so the two can be one run.
+    pub fn same_style(&self, other: &TextRun) -> bool {
+        self.bold == other.bold && self.italic == other.italic && self.format == other.format
+    }
+}
+
+/// Formatting beyond bold and italic. `Default` is plain text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RunFormat {
+    pub underline: bool,
+    pub strike: bool,
+    /// `<code>`, `<kbd>`, `<pre>`: a fixed-width face.
+    pub monospace: bool,
+    /// `<mark>`: highlighted.
+    pub mark: bool,
+    pub size: RunSize,
+    /// A CSS colour from `<span style="color:…">` or `<font color>`, not yet checked: backends must filter it.
+    pub color: Option<String>,
+    /// A link target from `<a href>`, already reduced to a safe URL (`style::safe_url`).
+    pub href: Option<String>,
+}
+
+/// Size and vertical position of a run relative to its block's font size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RunSize {
+    #[default]
+    Normal,
+    /// `<small>`: 5/6 of the size.
+    Small,
+    /// `<big>`: 6/5 of the size.
+    Big,
+    /// `<sub>`: smaller, below the baseline.
+    Sub,
+    /// `<sup>`: smaller, above the baseline.
+    Sup,
+}
+
+impl RunSize {
+    /// The run's font size as a share of the block's.
+    pub fn scale(self) -> f64 {
+        match self {
+            RunSize::Normal => 1.0,
+            RunSize::Big => 1.2,
+            RunSize::Small | RunSize::Sub | RunSize::Sup => 5.0 / 6.0,
+        }
+    }
 }
 
 /// The meaning of a drawing, in the terms of `mermaid-oracle-geometry/1`.

@@ -30,6 +30,13 @@ pub static REGULAR_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Regular.
 #[cfg(feature = "font-data")]
 pub static BOLD_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Bold.ttf");
 
+/// DejaVu Sans (Bitstream Vera licence, `fonts/LICENSE-DejaVu.txt`): the face the PNG and PDF backends draw
+/// characters with that Liberation Sans lacks (✓ ✗ ★ ⇒ ♻, arrows, box drawing, more Greek, Cyrillic, Arabic,
+/// Hebrew), so they never come out as empty boxes. Measurement does not read it: such characters keep the fixed
+/// width of [`line_width`], so the SVG is the same on every machine.
+#[cfg(feature = "font-data")]
+pub static FALLBACK_TTF: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
+
 /// Font weight of a text run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Weight {

@@ -14,7 +14,7 @@ mod tables;
 
 use crate::engine::{self, EdgeSpec, LayeredInput, NodeSpec, Spacing};
 use crate::scene::*;
-use crate::text::{lay_out_label, LaidText};
+use crate::text::{lay_out_label, lay_out_wrapped, LaidText, EDGE_LABEL_WIDTH};
 use crate::theme::Theme;
 use mermaid_parser::{ErDiagram, Label};
 use std::collections::HashMap;
@@ -70,12 +70,13 @@ fn relationship_labels(diagram: &ErDiagram, label_theme: &Theme) -> Vec<Option<L
         .iter()
         .map(|r| {
             (!r.label.text.trim().is_empty()).then(|| {
-                lay_out_label(
+                lay_out_wrapped(
                     &Label {
                         kind: rich(&r.label.text).kind,
                         ..r.label.clone()
                     },
                     label_theme,
+                    EDGE_LABEL_WIDTH,
                 )
             })
         })

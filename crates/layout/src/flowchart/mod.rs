@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::scene::*;
 use crate::shapes;
 use crate::style::css_declarations;
-use crate::text::{lay_out_plain, lay_out_wrapped, LaidText};
+use crate::text::{lay_out_flowchart, lay_out_plain, LaidText, EDGE_LABEL_WIDTH};
 use mermaid_parser::{Flowchart, NodeShape};
 
 pub(crate) fn lay_out(chart: &Flowchart, config: &Config) -> Scene {
@@ -62,7 +62,7 @@ fn measure(chart: &Flowchart, config: &Config) -> Measured {
         .nodes
         .iter()
         .map(|n| match &n.label {
-            Some(l) => lay_out_wrapped(l, theme, config.wrapping_width),
+            Some(l) => lay_out_flowchart(l, theme, config.wrapping_width),
             // An icon without `label:` is drawn bare by mermaid.js: its id is never shown.
             None if n.shape == NodeShape::Icon => lay_out_plain("", theme),
             None => lay_out_plain(&n.id, theme),
@@ -79,7 +79,8 @@ fn measure(chart: &Flowchart, config: &Config) -> Measured {
         .subgraphs
         .iter()
         .map(|s| match &s.title {
-            Some(l) => lay_out_wrapped(l, theme, config.wrapping_width),
+            // Subgraph titles never wrap.
+            Some(l) => lay_out_flowchart(l, theme, 0.0),
             None => lay_out_plain(&s.id, theme),
         })
         .collect();
@@ -90,7 +91,7 @@ fn measure(chart: &Flowchart, config: &Config) -> Measured {
             e.label
                 .as_ref()
                 .filter(|l| !l.text.is_empty())
-                .map(|l| lay_out_wrapped(l, theme, config.wrapping_width))
+                .map(|l| lay_out_flowchart(l, theme, EDGE_LABEL_WIDTH))
         })
         .collect();
     Measured {

@@ -255,8 +255,7 @@ fn number_badge(center: Point, num: &str, theme: &Theme) -> [Item; 2] {
             baseline: center.y + size * 0.35,
             runs: vec![TextRun {
                 text: num.to_string(),
-                bold: false,
-                italic: false,
+                ..Default::default()
             }],
         }],
         anchor: TextAnchor::Middle,

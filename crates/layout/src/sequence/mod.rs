@@ -335,7 +335,7 @@ fn text_block(t: &Txt, cx: f64, top: f64, theme: &Theme, fill: &str, bold: bool)
                 runs: vec![TextRun {
                     text: l.clone(),
                     bold,
-                    italic: false,
+                    ..Default::default()
                 }],
             })
             .collect(),

@@ -104,7 +104,8 @@ pub struct Flowchart {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Label {
     /// The text with quotes removed, `<br>` tags turned into [`crate::LINE_BREAK`] and entity codes (`#quot;`,
-    /// `#35;`) decoded; wrapping and breaking lines is the layout's business.
+    /// `#35;`) decoded; wrapping and breaking lines is the layout's business. Flowchart labels are HTML: there a
+    /// code that gives `<`, `>` or `&` is kept as the HTML entity (`&lt;`) so that it stays text.
     pub text: String,
     pub kind: LabelKind,
     pub span: Span,

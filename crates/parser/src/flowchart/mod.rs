@@ -11,7 +11,7 @@ use crate::ast::{Edge, Flowchart, Label, LabelKind, Node, NodeShape, Span, Subgr
 use crate::data::DataEntry;
 use crate::preprocess::Preprocessed;
 use crate::shapes::{nearest_shape_name, shape_by_name};
-use crate::text::decode_entities;
+use crate::text::decode_html_entities;
 use crate::ParseError;
 use grammar::{GErr, NodeRef, Stmt, G};
 use std::collections::{HashMap, HashSet};
@@ -384,7 +384,7 @@ impl<'a> Builder<'a> {
                 },
                 "label" => {
                     label = Some(Label {
-                        text: decode_entities(&d.value),
+                        text: decode_html_entities(&d.value),
                         kind: if label_plain {
                             LabelKind::Plain
                         } else {

@@ -149,7 +149,7 @@ impl G<'_> {
         let text = raw.trim();
         let start = self.pos(body) + (raw.len() - raw.trim_start().len());
         let label = Label {
-            text: decode_entities(text),
+            text: decode_html_entities(text),
             kind: LabelKind::Plain,
             span: Span::new(start, start + text.len()),
         };
@@ -218,7 +218,7 @@ impl G<'_> {
             let text = raw.trim();
             let s = self.pos(i) + (raw.len() - raw.trim_start().len());
             let label = Label {
-                text: decode_entities(&trim_lines(text)),
+                text: decode_html_entities(&trim_lines(text)),
                 kind: LabelKind::Plain,
                 span: Span::new(s, s + text.len()),
             };

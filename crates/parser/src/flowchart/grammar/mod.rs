@@ -11,7 +11,7 @@
 
 use crate::ast::{ArrowHead, ClickAction, Direction, EdgeStroke, Label, LabelKind, NodeShape, Span};
 use crate::data::{find_closing_brace, parse_mapping, DataEntry};
-use crate::text::{accessibility_value, decode_entities, found, parse_styles, rest_of_line, LINE_BREAK};
+use crate::text::{accessibility_value, decode_html_entities, found, parse_styles, rest_of_line, LINE_BREAK};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, multispace0, space0, space1};

@@ -227,7 +227,7 @@ impl G<'_> {
             let text = raw.trim();
             let start = self.pos(i) + (raw.len() - raw.trim_start().len());
             let label = Label {
-                text: decode_entities(&trim_lines(text)),
+                text: decode_html_entities(&trim_lines(text)),
                 kind: LabelKind::Plain,
                 span: Span::new(start, start + text.len()),
             };
@@ -253,7 +253,7 @@ impl G<'_> {
                 );
             }
         };
-        label.text.push_str(&decode_entities(&trim_lines(raw.trim_end())));
+        label.text.push_str(&decode_html_entities(&trim_lines(raw.trim_end())));
         label.span.end = self.pos(after) + raw.len();
         Ok((rest, (shape, label)))
     }
@@ -353,7 +353,7 @@ impl G<'_> {
         Ok((
             rest,
             Label {
-                text: decode_entities(text),
+                text: decode_html_entities(text),
                 kind,
                 span: self.span(i, rest),
             },

@@ -20,7 +20,7 @@ impl G<'_> {
             // `subgraph "Main" timeline`: mermaid.js joins the words after the string into the title.
             let (after, tail) = rest_of_statement(rest);
             if !tail.trim().is_empty() && !tail.trim_start().starts_with('[') {
-                label.text.push_str(&decode_entities(tail.trim_end()));
+                label.text.push_str(&decode_html_entities(tail.trim_end()));
                 label.span.end = self.pos(rest) + tail.trim_end().len();
                 rest = after;
             }
@@ -61,7 +61,7 @@ impl G<'_> {
         let whole = self.src.get(self.pos(j)..self.pos(after)).unwrap_or("");
         let text = whole.trim_end();
         let label = Label {
-            text: decode_entities(text),
+            text: decode_html_entities(text),
             kind: LabelKind::Plain,
             span: Span::new(self.pos(j), self.pos(j) + text.len()),
         };
